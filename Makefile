@@ -1,0 +1,46 @@
+# Jejaring: `make run` starts the app, `make test` runs every test. Both install what they need.
+PYTHON ?= python3
+VENV   ?= .venv
+PY     := $(VENV)/bin/python
+PORT   ?= 8501
+
+.PHONY: help install run test test-unit lint format load stats validate clean
+
+help:            ## list the targets
+	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
+
+$(VENV)/.installed: requirements.txt requirements-dev.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
+install: $(VENV)/.installed  ## create the virtual environment and install the pinned packages
+
+run: install     ## start the app on the embedded store at http://127.0.0.1:$(PORT)
+	$(PY) -m streamlit run app.py --server.port $(PORT) --server.address 127.0.0.1
+
+test: install    ## install what the tests need and run them all
+	$(PY) -m pytest
+
+test-unit: install  ## only the fast tests (no server, no browser)
+	$(PY) -m pytest tests/unit
+
+lint: install    ## ruff lint and format check
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+
+format: install  ## apply ruff's formatting
+	$(PY) -m ruff format .
+
+load: install    ## load the curated case study into the configured store
+	$(PY) cli.py load
+
+stats: install   ## print node and relationship counts
+	$(PY) cli.py stats
+
+validate: install  ## check the curated dataset and its evidence locators
+	$(PY) cli.py validate
+
+clean:           ## remove the virtual environment and caches (not the workspace)
+	rm -rf $(VENV) .pytest_cache .ruff_cache

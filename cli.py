@@ -1,0 +1,161 @@
+"""Jejaring on the command line: load, inspect and check the stakeholder graph.
+
+Run ``python cli.py --help`` for the commands and ``python cli.py COMMAND --help`` for
+each command's options.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any, Callable, Sequence
+
+import settings
+from graph.backends import BACKENDS, open_store
+from graph.evidence import load_document
+from loaders.bootstrap import load_curated, open_ready_store
+from loaders.case_study import DatasetError, Problem, check_dataset, read_dataset
+
+PROBLEM_GROUPS = {
+    "schema": "schema_errors",
+    "reference": "reference_errors",
+    "unresolved_locator": "unresolved_locators",
+    "not_mentioned": "locators_not_mentioning_subject",
+    "without_evidence": "without_evidence",
+}
+
+
+def _print_counts(counts: dict[str, dict[str, int]]) -> None:
+    for part in ("nodes", "relationships"):
+        total = sum(counts[part].values())
+        print(f"{part}: {total}")
+        for name, n in counts[part].items():
+            print(f"  {name:<20} {n:>6}")
+
+
+def cmd_load(args: argparse.Namespace) -> int:
+    store = open_store(args.backend)
+    try:
+        written = load_curated(store)
+        print(f"loaded {written['nodes']} nodes and {written['relationships']} relationships "
+              f"into the {store.backend} store")
+        _print_counts(store.counts())
+    except DatasetError as exc:
+        print(f"error: nothing was loaded. {exc}", file=sys.stderr)
+        return 1
+    finally:
+        store.close()
+    return 0
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    store = open_ready_store(args.backend)
+    try:
+        counts = store.counts()
+    finally:
+        store.close()
+    if args.format == "json":
+        print(json.dumps(counts, indent=2, sort_keys=True))
+    else:
+        _print_counts(counts)
+    return 0
+
+
+def _group(problems: Sequence[Problem]) -> dict[str, list[dict[str, str]]]:
+    grouped: dict[str, list[dict[str, str]]] = {name: [] for name in PROBLEM_GROUPS.values()}
+    for p in problems:
+        grouped[PROBLEM_GROUPS[p.kind]].append(p.as_dict())
+    return grouped
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    data_dir = args.data or settings.get("JEJARING_DATA")
+    sources_dir = args.sources or settings.get("JEJARING_SOURCES")
+    dataset = read_dataset(data_dir)
+    problems = check_dataset(dataset, sources_dir)
+    report: dict[str, Any] = {
+        "dataset": str(data_dir),
+        "sources": str(sources_dir),
+        "records": {"nodes": len(dataset.nodes), "relationships": len(dataset.relationships)},
+        **_group(problems),
+    }
+    report["ok"] = not problems
+    if args.format == "json":
+        print(json.dumps(report, indent=2, ensure_ascii=False))
+    else:
+        print(f"{report['records']['nodes']} nodes, {report['records']['relationships']} "
+              f"relationships read from {data_dir}")
+        for group in PROBLEM_GROUPS.values():
+            print(f"{group}: {len(report[group])}")
+            for p in report[group]:
+                print(f"  {p['origin']}: {p['subject']}: {p['field']}: {p['message']}")
+    return 0 if not problems else 1
+
+
+def cmd_passages(args: argparse.Namespace) -> int:
+    dataset = read_dataset(settings.get("JEJARING_DATA"))
+    sources = {n["id"]: n for n in dataset.nodes if n.get("label") == "Source"}
+    if args.source not in sources:
+        print(f"error: unknown source {args.source!r}; known: {', '.join(sorted(sources))}",
+              file=sys.stderr)
+        return 1
+    source = sources[args.source]
+    path = f"{args.sources or settings.get('JEJARING_SOURCES')}/{source['file']}"
+    doc = load_document(path, source.get("sections") or [])
+    for section, paragraphs in doc.paragraphs.items():
+        if args.section and section != args.section:
+            continue
+        for number, text in enumerate(paragraphs, 1):
+            print(f"[{section} #{number}] {text.replace(chr(10), ' | ')}")
+    return 0
+
+
+def cmd_settings(args: argparse.Namespace) -> int:
+    for row in settings.describe():
+        print(f"{row['name']:<22} = {row['value']}\n    {row['help']} (default: {row['default']})")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="cli.py",
+        description="Jejaring: the stakeholder network of village stunting reduction.",
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def add(name: str, func: Callable[[argparse.Namespace], int], help_text: str):
+        p = sub.add_parser(name, help=help_text, description=help_text)
+        p.set_defaults(func=func)
+        return p
+
+    def backend_option(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--backend", choices=BACKENDS, default=None,
+                       help="graph store (default: JEJARING_BACKEND, else memory)")
+
+    p = add("load", cmd_load, "load the curated case-study dataset and print counts")
+    backend_option(p)
+    p = add("stats", cmd_stats, "print node counts per label and relationship counts per type")
+    backend_option(p)
+    p.add_argument("--format", choices=("text", "json"), default="text")
+    p = add("validate", cmd_validate,
+            "check the dataset: schema errors, unresolved locators, records without evidence")
+    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.add_argument("--data", help="dataset folder (default: JEJARING_DATA)")
+    p.add_argument("--sources", help="sources folder (default: JEJARING_SOURCES)")
+    p = add("passages", cmd_passages,
+            "print a source's numbered paragraphs, as evidence locators count them")
+    p.add_argument("--source", default="mongpok_case_study", help="Source id")
+    p.add_argument("--section", help="only this section")
+    p.add_argument("--sources", help="sources folder (default: JEJARING_SOURCES)")
+    add("settings", cmd_settings, "list every setting with its current value and help")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""The domain: schema, evidence locators, the GraphStore protocol and its backends."""

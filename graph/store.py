@@ -1,0 +1,190 @@
+"""The GraphStore protocol that both backends implement, and the record shapes they share.
+
+A node is identified by ``(label, id)`` and written whole: upserting a node replaces
+its properties with the record's. A relationship is identified by
+``(type, start, end)``: at most one relationship of a type joins two nodes, and
+upserting it replaces its properties. These identities make every load idempotent.
+
+In the NetworkX view a node's key is ``"Label:id"`` and its attributes are the node's
+properties plus ``label``; an edge's key is its type and its attributes are its
+properties plus ``type``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Collection, Iterable, Iterator, Mapping, Protocol, Sequence
+
+import networkx as nx
+
+from graph.schema import NodeKey, check_label, check_rel_type, parse_node_ref
+
+__all__ = [
+    "GraphStore",
+    "NodeRecord",
+    "RelRecord",
+    "Neighbour",
+    "node_key",
+    "split_node",
+    "split_relationship",
+    "batched",
+    "MissingNode",
+]
+
+
+NodeRecord = Mapping[str, Any]
+RelRecord = Mapping[str, Any]
+
+
+class MissingNode(LookupError):
+    """A relationship names a node that is not in the store."""
+
+
+@dataclass(frozen=True)
+class Neighbour:
+    """One relationship seen from a node: the relationship and the node at its other end."""
+
+    rel_type: str
+    direction: str  # "out" or "in"
+    rel: dict[str, Any]
+    node: dict[str, Any]
+
+
+def node_key(label: str, node_id: str) -> str:
+    """The key of a node in the NetworkX view: ``"Label:id"``."""
+    return f"{label}:{node_id}"
+
+
+def split_node(record: NodeRecord) -> tuple[str, str, dict[str, Any]]:
+    """Return ``(label, id, properties)`` of a node record; the label is checked."""
+    label = check_label(str(record["label"]))
+    props = {k: v for k, v in record.items() if k != "label"}
+    return label, str(record["id"]), props
+
+
+def split_relationship(record: RelRecord) -> tuple[str, NodeKey, NodeKey, dict[str, Any]]:
+    """Return ``(type, start, end, properties)`` of a relationship record; the type is checked."""
+    rel_type = check_rel_type(str(record["type"]))
+    start = parse_node_ref(record["start"])
+    end = parse_node_ref(record["end"])
+    check_label(start.label)
+    check_label(end.label)
+    props = {k: v for k, v in record.items() if k not in ("type", "start", "end")}
+    return rel_type, start, end, props
+
+
+def batched(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    """Yield lists of at most ``size`` items."""
+    batch: list[Any] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+class GraphStore(Protocol):
+    """What every backend offers. Records are the dicts described in graph.schema."""
+
+    backend: str
+
+    def upsert_nodes(self, records: Iterable[NodeRecord], *, batch_size: int = 500) -> int:
+        """Create or replace nodes; return how many records were written."""
+
+    def upsert_relationships(
+        self, records: Iterable[RelRecord], *, batch_size: int = 500
+    ) -> int:
+        """Create or replace relationships between existing nodes; return how many."""
+
+    def get_node(self, label: str, node_id: str) -> dict[str, Any] | None:
+        """The node's properties with its ``label``, or None."""
+
+    def nodes(self, label: str | None = None) -> list[dict[str, Any]]:
+        """All nodes (of one label), each with its ``label``."""
+
+    def relationships(self, rel_type: str | None = None) -> list[dict[str, Any]]:
+        """All relationships (of one type) as records with ``type``, ``start``, ``end``."""
+
+    def neighbours(
+        self,
+        label: str,
+        node_id: str,
+        *,
+        rel_types: Collection[str] | None = None,
+        direction: str = "both",
+    ) -> list[Neighbour]:
+        """Relationships of a node and the nodes at their other ends."""
+
+    def subgraph(
+        self,
+        *,
+        labels: Collection[str] | None = None,
+        rel_types: Collection[str] | None = None,
+        where: Mapping[str, Collection[Any]] | None = None,
+    ) -> nx.MultiDiGraph:
+        """The part of the graph whose nodes have one of ``labels`` and whose properties
+        match ``where`` (property -> accepted values; nodes without the property are kept),
+        with the relationships of ``rel_types`` among them."""
+
+    def counts(self) -> dict[str, dict[str, int]]:
+        """``{"nodes": {label: n}, "relationships": {type: n}}``."""
+
+    def to_networkx(self) -> nx.MultiDiGraph:
+        """The whole graph as a NetworkX MultiDiGraph, for analysis."""
+
+    def clear(self) -> None:
+        """Remove every node and relationship."""
+
+    def close(self) -> None:
+        """Release files or connections."""
+
+
+def filter_view(
+    graph: nx.MultiDiGraph,
+    *,
+    labels: Collection[str] | None = None,
+    rel_types: Collection[str] | None = None,
+    where: Mapping[str, Collection[Any]] | None = None,
+) -> nx.MultiDiGraph:
+    """Copy of ``graph`` restricted as :meth:`GraphStore.subgraph` describes."""
+    keep = [n for n, data in graph.nodes(data=True) if _node_matches(data, labels, where)]
+    sub = nx.MultiDiGraph()
+    sub.add_nodes_from((n, dict(graph.nodes[n])) for n in keep)
+    kept = set(keep)
+    for u, v, k, data in graph.edges(keys=True, data=True):
+        if u in kept and v in kept and (rel_types is None or k in rel_types):
+            sub.add_edge(u, v, key=k, **data)
+    return sub
+
+
+def _node_matches(
+    data: Mapping[str, Any],
+    labels: Collection[str] | None,
+    where: Mapping[str, Collection[Any]] | None,
+) -> bool:
+    if labels is not None and data.get("label") not in labels:
+        return False
+    for prop, accepted in (where or {}).items():
+        if prop in data and data[prop] not in accepted:
+            return False
+    return True
+
+
+def counts_of(graph: nx.MultiDiGraph) -> dict[str, dict[str, int]]:
+    """Node counts per label and relationship counts per type of a NetworkX view."""
+    nodes: dict[str, int] = {}
+    for _, label in graph.nodes(data="label"):
+        nodes[label] = nodes.get(label, 0) + 1
+    rels: dict[str, int] = {}
+    for _, _, key in graph.edges(keys=True):
+        rels[key] = rels.get(key, 0) + 1
+    return {"nodes": dict(sorted(nodes.items())), "relationships": dict(sorted(rels.items()))}
+
+
+def sequence_of(value: Any) -> Sequence[Any]:
+    """A list for a scalar or a list (None gives an empty list)."""
+    if value is None:
+        return []
+    return value if isinstance(value, list) else [value]

@@ -1,0 +1,1 @@
+"""Readers that turn sources into validated records and write them to a GraphStore."""

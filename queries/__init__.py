@@ -1,0 +1,1 @@
+"""Analyses and named queries over a GraphStore; pure functions, no user interface."""

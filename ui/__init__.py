@@ -1,0 +1,1 @@
+"""The Streamlit pages and their shared widgets; thin layers over queries/."""
