@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any, Iterable, Mapping
+from typing import Any
 
 __all__ = [
     "LABELS",
@@ -379,9 +380,9 @@ def validate_locator(loc: Any, where: str, index: int) -> list[SchemaError]:
         val = loc.get(key)
         if val is not None and (not isinstance(val, int) or val < 0):
             errors.append(SchemaError(where, f"{fld}.{key}", f"a character offset, got {val!r}"))
-    if isinstance(loc.get("start"), int) and isinstance(loc.get("end"), int):
-        if loc["end"] <= loc["start"]:
-            errors.append(SchemaError(where, f"{fld}.end", "must be after start"))
+    start, end = loc.get("start"), loc.get("end")
+    if isinstance(start, int) and isinstance(end, int) and end <= start:
+        errors.append(SchemaError(where, f"{fld}.end", "must be after start"))
     return errors
 
 

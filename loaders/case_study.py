@@ -8,9 +8,10 @@ never left half-loaded by bad data.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import Any
 
 import yaml
 
@@ -310,8 +311,8 @@ def _check_rel_evidence(
                 Problem("not_mentioned", origin, subject, f"evidence[{i}]",
                         f"passage {_where(loc)} mentions neither end")
             )
-        mentioned = [m or h for m, h in zip(mentioned, hits)]
-    for side, end, ok in zip(("start", "end"), ends, mentioned):
+        mentioned = [m or h for m, h in zip(mentioned, hits, strict=True)]
+    for side, end, ok in zip(("start", "end"), ends, mentioned, strict=True):
         if _locators(rel) and not ok:
             problems.append(
                 Problem("not_mentioned", origin, subject, "evidence",

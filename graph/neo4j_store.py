@@ -1,0 +1,300 @@
+"""The Neo4j backend: the GraphStore protocol over the official Python driver.
+
+Every query is built here from constants and the schema's closed sets: labels and
+relationship types are checked against the schema and quoted by one helper before
+they reach a query; every value travels as a parameter. Writes go in ``UNWIND $rows``
+batches inside managed transactions (which the driver retries on transient errors);
+reads are routed to readers; ``database_`` is passed on every call.
+
+Neo4j properties hold scalars and lists of scalars only, so a property whose value is
+a mapping or a list of mappings (evidence locators, claim checks) is stored as JSON
+text and its name is kept in the node's ``_json`` list; reads decode it again.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Collection, Iterable, Mapping
+from typing import Any
+
+import networkx as nx
+from neo4j import Driver, GraphDatabase, RoutingControl
+
+import settings
+from graph.schema import LABELS, REL_TYPES, check_label, check_rel_type
+from graph.store import (
+    MissingNode,
+    Neighbour,
+    NodeRecord,
+    RelRecord,
+    batched,
+    filter_view,
+    node_key,
+    split_node,
+    split_relationship,
+)
+
+__all__ = ["Neo4jStore", "quote_identifier", "node_upsert_query", "rel_upsert_query"]
+
+JSON_KEY = "_json"
+
+
+def quote_identifier(name: str) -> str:
+    """Backtick-quote a label or relationship type after checking it is in the schema."""
+    if name not in LABELS and name not in REL_TYPES:
+        check_label(name)  # raises SchemaViolation with the list of labels
+    return f"`{name}`"
+
+
+def constraint_query(label: str) -> str:
+    """Cypher that makes ``id`` unique for ``label`` (idempotent)."""
+    ident = quote_identifier(check_label(label))
+    return (
+        f"CREATE CONSTRAINT jejaring_{label.lower()}_id IF NOT EXISTS "
+        f"FOR (n:{ident}) REQUIRE n.id IS UNIQUE"
+    )
+
+
+def node_upsert_query(label: str) -> str:
+    """Cypher that creates or replaces a batch of ``label`` nodes given as ``$rows``."""
+    ident = quote_identifier(check_label(label))
+    return f"UNWIND $rows AS row MERGE (n:{ident} {{id: row.id}}) SET n = row.props RETURN count(n) AS n"
+
+
+def rel_upsert_query(rel_type: str, start_label: str, end_label: str) -> str:
+    """Cypher that creates or replaces a batch of relationships given as ``$rows``."""
+    rel = quote_identifier(check_rel_type(rel_type))
+    a, b = quote_identifier(check_label(start_label)), quote_identifier(check_label(end_label))
+    return (
+        f"UNWIND $rows AS row MATCH (a:{a} {{id: row.start}}) MATCH (b:{b} {{id: row.end}}) "
+        f"MERGE (a)-[r:{rel}]->(b) SET r = row.props RETURN count(r) AS n"
+    )
+
+
+
+
+def existing_ids_query(label: str) -> str:
+    """Cypher that returns which of ``$ids`` exist as ``label`` nodes."""
+    ident = quote_identifier(check_label(label))
+    return f"UNWIND $ids AS id MATCH (n:{ident} {{id: id}}) RETURN collect(n.id) AS found"
+
+
+def get_node_query(label: str) -> str:
+    """Cypher that returns the properties of the ``label`` node with id ``$id``."""
+    ident = quote_identifier(check_label(label))
+    return f"MATCH (n:{ident} {{id: $id}}) RETURN properties(n) AS props"
+
+
+def neighbours_query(label: str) -> str:
+    """Cypher for the relationships of one node, filtered by ``$types`` and ``$direction``."""
+    ident = quote_identifier(check_label(label))
+    return (
+        f"MATCH (n:{ident} {{id: $id}})-[r]-(m) WHERE $types IS NULL OR type(r) IN $types "
+        "WITH r, m, CASE WHEN startNode(r) = n THEN 'out' ELSE 'in' END AS direction "
+        "WHERE $direction = 'both' OR direction = $direction "
+        "RETURN type(r) AS type, direction, properties(r) AS rel, labels(m)[0] AS label, "
+        "properties(m) AS node"
+    )
+
+
+COUNT_NODES = "MATCH (n) UNWIND labels(n) AS label RETURN label, count(*) AS n ORDER BY label"
+COUNT_RELS = "MATCH ()-[r]->() RETURN type(r) AS type, count(*) AS n ORDER BY type"
+ALL_NODES = "MATCH (n) WHERE $label IS NULL OR $label IN labels(n) RETURN labels(n)[0] AS label, properties(n) AS props"
+ALL_RELS = (
+    "MATCH (a)-[r]->(b) WHERE $type IS NULL OR type(r) = $type "
+    "RETURN type(r) AS type, labels(a)[0] AS sl, a.id AS sid, labels(b)[0] AS el, b.id AS eid, "
+    "properties(r) AS props"
+)
+DELETE_SOME = "MATCH (n) WITH n LIMIT $limit DETACH DELETE n RETURN count(*) AS n"
+
+
+def _encode(props: Mapping[str, Any]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    encoded: list[str] = []
+    for key, value in props.items():
+        if value is None:
+            continue
+        if isinstance(value, dict) or (
+            isinstance(value, list) and any(isinstance(v, (dict, list)) for v in value)
+        ):
+            out[key] = json.dumps(value, ensure_ascii=False, sort_keys=True)
+            encoded.append(key)
+        else:
+            out[key] = value
+    if encoded:
+        out[JSON_KEY] = sorted(encoded)
+    return out
+
+
+def _decode(props: Mapping[str, Any]) -> dict[str, Any]:
+    out = dict(props)
+    for key in out.pop(JSON_KEY, None) or []:
+        if isinstance(out.get(key), str):
+            out[key] = json.loads(out[key])
+    return out
+
+
+class Neo4jStore:
+    """GraphStore over a Neo4j 5 database reached with the official driver."""
+
+    backend = "neo4j"
+
+    def __init__(self, driver: Driver, *, database: str = "neo4j", batch_size: int = 500) -> None:
+        self.driver = driver
+        self.database = database
+        self.batch_size = batch_size
+        self._constraints_ready = False
+
+    @classmethod
+    def from_settings(cls) -> Neo4jStore:
+        """Connect with NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD and NEO4J_DATABASE."""
+        driver = GraphDatabase.driver(
+            settings.get("NEO4J_URI"),
+            auth=(settings.get("NEO4J_USER"), settings.get("NEO4J_PASSWORD")),
+            connection_timeout=10,
+        )
+        try:
+            driver.verify_connectivity()
+        except Exception:
+            driver.close()
+            raise
+        return cls(
+            driver,
+            database=settings.get("NEO4J_DATABASE"),
+            batch_size=int(settings.get("JEJARING_BATCH_SIZE")),
+        )
+
+    # -- helpers ---------------------------------------------------------------------
+    def _read(self, query: str, **params: Any) -> list[dict[str, Any]]:
+        records, _, _ = self.driver.execute_query(
+            query, params, database_=self.database, routing_=RoutingControl.READ
+        )
+        return [r.data() for r in records]
+
+    def _write_batches(self, query: str, rows: list[dict[str, Any]], batch_size: int) -> int:
+        def work(tx: Any, batch: list[dict[str, Any]]) -> int:
+            return tx.run(query, rows=batch).single()["n"]
+
+        written = 0
+        with self.driver.session(database=self.database) as session:
+            for batch in batched(rows, batch_size):
+                written += session.execute_write(work, batch)
+        return written
+
+    def ensure_constraints(self) -> None:
+        """Create the unique-id constraint of every label (once per store)."""
+        if self._constraints_ready:
+            return
+        for label in sorted(LABELS):
+            self.driver.execute_query(constraint_query(label), database_=self.database)
+        self._constraints_ready = True
+
+    # -- writing ---------------------------------------------------------------------
+    def upsert_nodes(self, records: Iterable[NodeRecord], *, batch_size: int | None = None) -> int:
+        by_label: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for record in records:
+            label, node_id, props = split_node(record)
+            by_label[label].append({"id": node_id, "props": _encode(props)})
+        self.ensure_constraints()
+        size = batch_size or self.batch_size
+        return sum(
+            self._write_batches(node_upsert_query(label), rows, size)
+            for label, rows in sorted(by_label.items())
+        )
+
+    def upsert_relationships(
+        self, records: Iterable[RelRecord], *, batch_size: int | None = None
+    ) -> int:
+        groups: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
+        for record in records:
+            rel_type, start, end, props = split_relationship(record)
+            groups[(rel_type, start.label, end.label)].append(
+                {"start": start.id, "end": end.id, "props": _encode(props)}
+            )
+        self._check_ends_exist(groups)
+        size = batch_size or self.batch_size
+        return sum(
+            self._write_batches(rel_upsert_query(*key), rows, size)
+            for key, rows in sorted(groups.items())
+        )
+
+    def _check_ends_exist(self, groups: Mapping[tuple[str, str, str], list[dict[str, Any]]]) -> None:
+        wanted: dict[str, set[str]] = defaultdict(set)
+        for (_, start_label, end_label), rows in groups.items():
+            for row in rows:
+                wanted[start_label].add(row["start"])
+                wanted[end_label].add(row["end"])
+        for label, ids in sorted(wanted.items()):
+            found = set(self._read(existing_ids_query(label), ids=sorted(ids))[0]["found"])
+            missing = sorted(ids - found)
+            if missing:
+                raise MissingNode(f"no node {label}:{missing[0]} (and {len(missing) - 1} more)"
+                                  if len(missing) > 1 else f"no node {label}:{missing[0]}")
+
+    def clear(self) -> None:
+        while True:
+            records, _, _ = self.driver.execute_query(DELETE_SOME, limit=10_000, database_=self.database)
+            if records[0]["n"] == 0:
+                break
+
+    def close(self) -> None:
+        self.driver.close()
+
+    # -- reading ---------------------------------------------------------------------
+    def get_node(self, label: str, node_id: str) -> dict[str, Any] | None:
+        rows = self._read(get_node_query(label), id=node_id)
+        return {**_decode(rows[0]["props"]), "label": label} if rows else None
+
+    def nodes(self, label: str | None = None) -> list[dict[str, Any]]:
+        if label is not None:
+            check_label(label)
+        return [{**_decode(r["props"]), "label": r["label"]} for r in self._read(ALL_NODES, label=label)]
+
+    def relationships(self, rel_type: str | None = None) -> list[dict[str, Any]]:
+        if rel_type is not None:
+            check_rel_type(rel_type)
+        return [
+            {**_decode(r["props"]), "type": r["type"], "start": node_key(r["sl"], r["sid"]),
+             "end": node_key(r["el"], r["eid"])}
+            for r in self._read(ALL_RELS, type=rel_type)
+        ]
+
+    def neighbours(
+        self,
+        label: str,
+        node_id: str,
+        *,
+        rel_types: Collection[str] | None = None,
+        direction: str = "both",
+    ) -> list[Neighbour]:
+        types = sorted(check_rel_type(t) for t in rel_types) if rel_types is not None else None
+        rows = self._read(neighbours_query(label), id=node_id, types=types, direction=direction)
+        return [
+            Neighbour(r["type"], r["direction"], {**_decode(r["rel"]), "type": r["type"]},
+                      {**_decode(r["node"]), "label": r["label"]})
+            for r in rows
+        ]
+
+    def to_networkx(self) -> nx.MultiDiGraph:
+        graph = nx.MultiDiGraph()
+        for node in self.nodes():
+            graph.add_node(node_key(node["label"], node["id"]), **node)
+        for rel in self.relationships():
+            props = {k: v for k, v in rel.items() if k not in ("start", "end")}
+            graph.add_edge(rel["start"], rel["end"], key=rel["type"], **props)
+        return graph
+
+    def subgraph(
+        self,
+        *,
+        labels: Collection[str] | None = None,
+        rel_types: Collection[str] | None = None,
+        where: Mapping[str, Collection[Any]] | None = None,
+    ) -> nx.MultiDiGraph:
+        return filter_view(self.to_networkx(), labels=labels, rel_types=rel_types, where=where)
+
+    def counts(self) -> dict[str, dict[str, int]]:
+        nodes = {r["label"]: r["n"] for r in self._read(COUNT_NODES)}
+        rels = {r["type"]: r["n"] for r in self._read(COUNT_RELS)}
+        return {"nodes": nodes, "relationships": rels}

@@ -1,0 +1,99 @@
+"""One suite, two backends: every GraphStore behaves the same on the same records."""
+
+import pytest
+
+from graph.schema import SchemaViolation
+from graph.store import MissingNode
+from loaders.case_study import load_case_study
+from tests.conftest import DATA
+
+pytestmark = pytest.mark.timeout(180)
+
+LOC = [{"source": "s", "section": "A", "paragraph": 1, "note": "uji"}]
+
+
+def actor(node_id, level="desa", **extra):
+    return {"label": "Actor", "id": node_id, "name": node_id.upper(), "actor_type": "cadre",
+            "sector": "health", "level": level, "evidence": LOC, "aliases": [node_id], **extra}
+
+
+def rel(rel_type, a, b, **extra):
+    return {"type": rel_type, "start": f"Actor:{a}", "end": f"Actor:{b}", "evidence": LOC, **extra}
+
+
+@pytest.fixture()
+def small(store):
+    store.upsert_nodes([actor("a"), actor("b"), actor("c", level="kabupaten")])
+    store.upsert_relationships([rel("COLLABORATES_WITH", "a", "b", weight=2),
+                                rel("COORDINATES", "c", "a")])
+    return store
+
+
+def test_counts_get_and_nested_properties(small):
+    assert small.counts() == {"nodes": {"Actor": 3},
+                              "relationships": {"COLLABORATES_WITH": 1, "COORDINATES": 1}}
+    node = small.get_node("Actor", "a")
+    assert node == actor("a")
+    assert small.get_node("Actor", "nobody") is None
+    (collab,) = small.relationships("COLLABORATES_WITH")
+    assert collab["start"] == "Actor:a" and collab["end"] == "Actor:b"
+    assert collab["evidence"] == LOC and collab["weight"] == 2
+
+
+def test_upsert_is_idempotent_and_replaces(small):
+    small.upsert_nodes([actor("a", person_name="Bana")])
+    small.upsert_nodes([actor("a")])
+    small.upsert_relationships([rel("COLLABORATES_WITH", "a", "b", weight=2)] * 1)
+    assert small.get_node("Actor", "a") == actor("a")
+    assert small.counts()["relationships"] == {"COLLABORATES_WITH": 1, "COORDINATES": 1}
+
+
+def test_neighbours(small):
+    found = {(n.rel_type, n.direction, n.node["id"]) for n in small.neighbours("Actor", "a")}
+    assert found == {("COLLABORATES_WITH", "out", "b"), ("COORDINATES", "in", "c")}
+    inbound = small.neighbours("Actor", "a", rel_types={"COORDINATES"}, direction="in")
+    assert [(n.node["id"], n.node["label"]) for n in inbound] == [("c", "Actor")]
+
+
+def test_subgraph_and_networkx_view(small):
+    sub = small.subgraph(where={"level": {"desa"}})
+    assert set(sub.nodes) == {"Actor:a", "Actor:b"}
+    assert list(sub.edges(keys=True)) == [("Actor:a", "Actor:b", "COLLABORATES_WITH")]
+    g = small.to_networkx()
+    assert g.nodes["Actor:c"]["level"] == "kabupaten" and g.number_of_edges() == 2
+
+
+def test_missing_end_writes_nothing(small):
+    with pytest.raises(MissingNode, match="ghost"):
+        small.upsert_relationships([rel("COORDINATES", "b", "c"), rel("LEADS", "a", "ghost")])
+    assert small.counts()["relationships"] == {"COLLABORATES_WITH": 1, "COORDINATES": 1}
+
+
+def test_names_outside_the_schema_never_reach_the_store(small):
+    with pytest.raises(SchemaViolation):
+        small.upsert_nodes([{**actor("x"), "label": "Actor`) DETACH DELETE n //"}])
+    with pytest.raises(SchemaViolation):
+        small.upsert_relationships([rel("KNOWS]->() DELETE x //", "a", "b")])
+    with pytest.raises(SchemaViolation):
+        small.nodes("Robot")
+    assert sum(small.counts()["nodes"].values()) == 3
+
+
+def test_clear(small):
+    small.clear()
+    assert small.counts() == {"nodes": {}, "relationships": {}}
+
+
+def test_case_study_loads_exactly_and_twice_the_same(store, dataset, sources_dir):
+    written = load_case_study(store, DATA, sources_dir, batch_size=50)
+    assert written == {"nodes": len(dataset.nodes), "relationships": len(dataset.relationships)}
+    first = store.to_networkx()
+    load_case_study(store, DATA, sources_dir, batch_size=50)
+    second = store.to_networkx()
+    assert sum(store.counts()["nodes"].values()) == len(dataset.nodes)
+    assert sum(store.counts()["relationships"].values()) == len(dataset.relationships)
+    assert dict(first.nodes(data=True)) == dict(second.nodes(data=True))
+    assert sorted(map(str, first.edges(keys=True, data=True))) == sorted(
+        map(str, second.edges(keys=True, data=True)))
+    for node in dataset.nodes[:: max(1, len(dataset.nodes) // 25)]:
+        assert store.get_node(node["label"], node["id"]) == node
