@@ -19,10 +19,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, Mapping, Sequence
 
 __all__ = [
     "SourceDocument",
@@ -60,7 +60,7 @@ class SourceDocument:
     paragraphs: Mapping[str, tuple[str, ...]]
 
     @classmethod
-    def parse(cls, path: Path, headings: Sequence[str]) -> "SourceDocument":
+    def parse(cls, path: Path, headings: Sequence[str]) -> SourceDocument:
         """Read ``path`` and cut it at ``headings``; raise ValueError for a missing heading."""
         text = Path(path).read_text(encoding="utf-8")
         lines = [_BOOKMARK.sub("", line.rstrip("\r")) for line in text.split("\n")]

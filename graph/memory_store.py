@@ -13,8 +13,9 @@ import json
 import os
 import tempfile
 import threading
+from collections.abc import Collection, Iterable, Mapping
 from pathlib import Path
-from typing import Any, Collection, Iterable, Mapping
+from typing import Any
 
 import networkx as nx
 
@@ -49,7 +50,7 @@ class MemoryStore:
             self._graph = _read_graph(self.path)
 
     @classmethod
-    def in_workspace(cls, workspace: Path | str) -> "MemoryStore":
+    def in_workspace(cls, workspace: Path | str) -> MemoryStore:
         """The store kept in ``workspace/graph.json`` (the folder is created if needed)."""
         folder = Path(workspace)
         folder.mkdir(parents=True, exist_ok=True)

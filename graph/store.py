@@ -12,8 +12,9 @@ properties plus ``type``.
 
 from __future__ import annotations
 
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Collection, Iterable, Iterator, Mapping, Protocol, Sequence
+from typing import Any, Protocol
 
 import networkx as nx
 
