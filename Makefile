@@ -4,7 +4,8 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 PORT   ?= 8501
 
-.PHONY: help install run test test-unit lint format load stats validate clean
+.PHONY: help install run test test-unit lint format load stats validate clean \
+        neo4j-jars neo4j-start neo4j-stop neo4j-status bench
 
 help:            ## list the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -20,7 +21,7 @@ install: $(VENV)/.installed  ## create the virtual environment and install the p
 run: install     ## start the app on the embedded store at http://127.0.0.1:$(PORT)
 	$(PY) -m streamlit run app.py --server.port $(PORT) --server.address 127.0.0.1
 
-test: install    ## install what the tests need and run them all
+test: install neo4j-jars  ## install what the tests need and run them all (starts and stops its own Neo4j)
 	$(PY) -m pytest
 
 test-unit: install  ## only the fast tests (no server, no browser)
@@ -41,6 +42,21 @@ stats: install   ## print node and relationship counts
 
 validate: install  ## check the curated dataset and its evidence locators
 	$(PY) cli.py validate
+
+neo4j-jars: install  ## fetch Neo4j Community 5.26 (+ GDS, APOC) from Maven Central once, into .neo4j/
+	$(PY) -m neo4j_local jars
+
+neo4j-start: install  ## start the local Neo4j (Bolt on 127.0.0.1, port JEJARING_NEO4J_PORT or 7687)
+	$(PY) -m neo4j_local start $(if $(NEO4J_PORT),--port $(NEO4J_PORT))
+
+neo4j-stop: install   ## stop the local Neo4j
+	$(PY) -m neo4j_local stop
+
+neo4j-status: install ## tell whether the local Neo4j runs (exit 1 if not)
+	$(PY) -m neo4j_local status
+
+bench: install neo4j-jars  ## run the benchmarks; each prints ratios measured side by side
+	$(PY) bench/run.py
 
 clean:           ## remove the virtual environment and caches (not the workspace)
 	rm -rf $(VENV) .pytest_cache .ruff_cache

@@ -15,6 +15,7 @@ from typing import Any
 import settings
 from graph.backends import BACKENDS, open_store
 from graph.evidence import load_document
+from graph.neo4j_store import StoreUnavailable
 from loaders.bootstrap import load_curated, open_ready_store
 from loaders.case_study import DatasetError, Problem, check_dataset, read_dataset
 
@@ -112,6 +113,15 @@ def cmd_passages(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_neo4j(args: argparse.Namespace) -> int:
+    from neo4j_local.__main__ import main as neo4j_main
+
+    argv = [args.action]
+    if args.action == "start" and args.port:
+        argv += ["--port", str(args.port)]
+    return neo4j_main(argv)
+
+
 def cmd_settings(args: argparse.Namespace) -> int:
     for row in settings.describe():
         print(f"{row['name']:<22} = {row['value']}\n    {row['help']} (default: {row['default']})")
@@ -150,12 +160,22 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--section", help="only this section")
     p.add_argument("--sources", help="sources folder (default: JEJARING_SOURCES)")
     add("settings", cmd_settings, "list every setting with its current value and help")
+    p = add("neo4j", cmd_neo4j,
+            "start, stop or query the local Neo4j server (127.0.0.1; see the README)")
+    p.add_argument("action", choices=("start", "stop", "status", "jars"))
+    p.add_argument("--port", type=int, help="Bolt port for start (default: JEJARING_NEO4J_PORT or 7687)")
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    return args.func(args)
+    try:
+        return args.func(args)
+    except StoreUnavailable as exc:
+        print(f"error: {exc}\nstart the local server with `python cli.py neo4j start`, "
+              "check NEO4J_URI/NEO4J_USER/NEO4J_PASSWORD, or use --backend memory",
+              file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

@@ -12,7 +12,7 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["Setting", "SETTINGS", "PROJECT_ROOT", "get", "describe"]
+__all__ = ["Setting", "SETTINGS", "PROJECT_ROOT", "get", "lookup", "describe"]
 
 PROJECT_ROOT = Path(__file__).resolve().parent
 
@@ -52,6 +52,20 @@ SETTINGS: dict[str, Setting] = {
         Setting("NEO4J_USER", "neo4j", "Neo4j user name"),
         Setting("NEO4J_PASSWORD", "jejaring-dev-password", "Neo4j password", secret=True),
         Setting("NEO4J_DATABASE", "neo4j", "Neo4j database name"),
+        Setting("JEJARING_NEO4J_PORT", "7687", "Bolt port of the local Neo4j server"),
+        Setting(
+            "JEJARING_NEO4J_HOME",
+            str(PROJECT_ROOT / ".neo4j"),
+            "folder of the local Neo4j server's configuration, data, logs and plugins",
+        ),
+        Setting(
+            "JEJARING_NEO4J_HTTP_PORT", "", "HTTP port of the local Neo4j server (empty: HTTP off)"
+        ),
+        Setting(
+            "JEJARING_NEO4J_PLUGINS",
+            "gds,apoc",
+            "plugins of the local Neo4j server: gds, apoc, or none",
+        ),
     )
 }
 
@@ -69,13 +83,18 @@ def _from_secrets(name: str) -> str | None:
     return None if value is None else str(value)
 
 
+def lookup(name: str) -> str | None:
+    """The value of setting ``name`` set in the environment or secrets file, else None."""
+    if name not in SETTINGS:
+        raise KeyError(f"unknown setting {name!r}")
+    value = os.environ.get(name)
+    return _from_secrets(name) if value is None else value
+
+
 def get(name: str) -> str:
     """Return the current value of setting ``name`` (environment, secrets file, default)."""
-    setting = SETTINGS[name]
-    value = os.environ.get(name)
-    if value is None:
-        value = _from_secrets(name)
-    return setting.default if value is None else value
+    value = lookup(name)
+    return SETTINGS[name].default if value is None else value
 
 
 def describe() -> list[dict[str, str]]:

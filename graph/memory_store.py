@@ -19,6 +19,7 @@ from typing import Any
 
 import networkx as nx
 
+from graph.schema import check_label, check_rel_type
 from graph.store import (
     MissingNode,
     Neighbour,
@@ -95,10 +96,12 @@ class MemoryStore:
 
     # -- reading ---------------------------------------------------------------------
     def get_node(self, label: str, node_id: str) -> dict[str, Any] | None:
-        data = self._graph.nodes.get(node_key(label, node_id))
+        data = self._graph.nodes.get(node_key(check_label(label), node_id))
         return copy.deepcopy(dict(data)) if data is not None else None
 
     def nodes(self, label: str | None = None) -> list[dict[str, Any]]:
+        if label is not None:
+            check_label(label)
         return [
             copy.deepcopy(dict(d))
             for _, d in self._graph.nodes(data=True)
@@ -106,6 +109,8 @@ class MemoryStore:
         ]
 
     def relationships(self, rel_type: str | None = None) -> list[dict[str, Any]]:
+        if rel_type is not None:
+            check_rel_type(rel_type)
         out = []
         for u, v, k, d in self._graph.edges(keys=True, data=True):
             if rel_type is None or k == rel_type:
@@ -122,7 +127,9 @@ class MemoryStore:
         rel_types: Collection[str] | None = None,
         direction: str = "both",
     ) -> list[Neighbour]:
-        key = node_key(label, node_id)
+        key = node_key(check_label(label), node_id)
+        for rel_type in rel_types or ():
+            check_rel_type(rel_type)
         if key not in self._graph:
             return []
         found: list[Neighbour] = []

@@ -20,6 +20,7 @@ from typing import Any
 
 import networkx as nx
 from neo4j import Driver, GraphDatabase, RoutingControl
+from neo4j.exceptions import DriverError, Neo4jError
 
 import settings
 from graph.schema import LABELS, REL_TYPES, check_label, check_rel_type
@@ -35,9 +36,13 @@ from graph.store import (
     split_relationship,
 )
 
-__all__ = ["Neo4jStore", "quote_identifier", "node_upsert_query", "rel_upsert_query"]
+__all__ = ["Neo4jStore", "StoreUnavailable", "quote_identifier", "node_upsert_query", "rel_upsert_query"]
 
 JSON_KEY = "_json"
+
+
+class StoreUnavailable(ConnectionError):
+    """The Neo4j server cannot be reached or refuses the credentials."""
 
 
 def quote_identifier(name: str) -> str:
@@ -149,16 +154,24 @@ class Neo4jStore:
     @classmethod
     def from_settings(cls) -> Neo4jStore:
         """Connect with NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD and NEO4J_DATABASE."""
-        driver = GraphDatabase.driver(
-            settings.get("NEO4J_URI"),
-            auth=(settings.get("NEO4J_USER"), settings.get("NEO4J_PASSWORD")),
-            connection_timeout=10,
-        )
+        uri = settings.get("NEO4J_URI")
+        try:
+            driver = GraphDatabase.driver(
+                uri,
+                auth=(settings.get("NEO4J_USER"), settings.get("NEO4J_PASSWORD")),
+                connection_timeout=10,
+            )
+        except ValueError as exc:  # a malformed URI
+            raise StoreUnavailable(f"cannot use Neo4j URI {uri}: {exc}") from exc
         try:
             driver.verify_connectivity()
-        except Exception:
+        except (Neo4jError, DriverError) as exc:
             driver.close()
-            raise
+            # the message names the URI and user, never the password
+            raise StoreUnavailable(
+                f"cannot reach Neo4j at {uri} as user {settings.get('NEO4J_USER')!r}: "
+                f"{type(exc).__name__}: {exc}"
+            ) from exc
         return cls(
             driver,
             database=settings.get("NEO4J_DATABASE"),
