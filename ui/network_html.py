@@ -1,0 +1,234 @@
+"""One self-contained HTML page for a network drawing, safe to open without internet.
+
+pyvis builds the vis-network node and edge records; this module renders them with its
+own template (``ui/templates/network.html``) instead of pyvis's, because pyvis's template
+loads Bootstrap and vis-network from a CDN, which a village hall without internet cannot
+reach. The vis-network script and stylesheet that pyvis ships are inlined instead, so the
+page holds no http(s) address at all.
+
+Every text is escaped for where it lands: HTML text with ``html.escape`` (Jinja2
+autoescape), data inside ``<script>`` as JSON with ``<``, ``>`` and ``&`` written as
+``\\u`` escapes, so a name such as ``</script>`` can never end a script block.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from collections.abc import Mapping, Sequence
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import jinja2
+import pandas as pd
+import pyvis
+from pyvis.network import Network
+
+__all__ = ["render_network_html", "vis_assets", "VIS_VERSION"]
+
+VIS_VERSION = "9.1.2"
+_TEMPLATES = Path(__file__).resolve().parent / "templates"
+_HEX = re.compile(r"^#[0-9a-fA-F]{6}$")
+_LENGTH = re.compile(r"^\d{1,5}(px|%|vh)$")
+_SHAPES = {
+    "dot",
+    "diamond",
+    "square",
+    "triangle",
+    "triangleDown",
+    "star",
+    "hexagon",
+    "box",
+    "ellipse",
+}
+_CAPTION_MAX = 26  # characters on the canvas; the tooltip carries the full name
+
+
+def _offline_safe(text: str) -> str:
+    """Rewrite ``http://`` / ``https://`` as ``http:\\/\\/`` so no address is left in the asset.
+
+    Inside JavaScript strings, regular expressions and comments ``\\/`` means ``/``, so the
+    code behaves the same (vis-network keeps its SVG namespace string working), while the
+    file no longer contains anything a browser or an offline check could take for a URL.
+    """
+    return re.sub(r"(?i)(https?):(//)", r"\1:\\/\\/", text)
+
+
+@lru_cache(maxsize=1)
+def vis_assets() -> tuple[str, str]:
+    """The vis-network script and stylesheet that the pyvis package ships, offline-safe."""
+    folder = Path(pyvis.__file__).resolve().parent / "lib" / f"vis-{VIS_VERSION}"
+    script = (folder / "vis-network.min.js").read_text(encoding="utf-8")
+    style = (folder / "vis-network.css").read_text(encoding="utf-8")
+    # A literal "</script" or "</style" would end the inline block early.
+    script = _offline_safe(script).replace("</script", "<\\/script")
+    style = _offline_safe(style).replace("</style", "<\\/style")
+    return script, style
+
+
+def _script_json(value: Any) -> str:
+    """JSON that can sit inside ``<script type="application/json">`` whatever the data holds."""
+    text = json.dumps(value, ensure_ascii=True, allow_nan=False, default=str)
+    return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
+
+
+def _colour(value: Any) -> str:
+    """A ``#rrggbb`` colour, or neutral grey for anything else (keeps styles injection-free)."""
+    return str(value) if isinstance(value, str) and _HEX.match(value) else "#7f7f7f"
+
+
+def _caption(name: str) -> str:
+    return name if len(name) <= _CAPTION_MAX else name[: _CAPTION_MAX - 1].rstrip() + "…"
+
+
+def _tooltip_html(text: str) -> str:
+    """Escaped HTML for a tooltip: first line in bold, one line per line of ``text``."""
+    lines = [html.escape(line) for line in str(text).splitlines() if line.strip()]
+    if not lines:
+        return ""
+    return "<b>" + lines[0] + "</b>" + "".join("<br>" + line for line in lines[1:])
+
+
+def _text(value: Any) -> str:
+    """A cell as text; missing cells (None, NaN) are empty."""
+    if value is None or (isinstance(value, float) and value != value):
+        return ""
+    return str(value)
+
+
+def _finite(value: Any) -> float | None:
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return None
+    return number if number == number and abs(number) != float("inf") else None
+
+
+def _build_network(nodes: pd.DataFrame, edges: pd.DataFrame) -> Network:
+    """The pyvis model of the drawing: positioned nodes, merged parallel edges, no physics."""
+    net = Network(directed=True, cdn_resources="local")
+    for row in nodes.to_dict("records"):
+        name = _text(row.get("name")) or _text(row["key"])
+        size = _finite(row.get("size"))
+        options: dict[str, Any] = {
+            "title": _tooltip_html(_text(row.get("title")) or name),
+            "size": int(size) if size else 12,
+            "physics": False,
+        }
+        x, y = _finite(row.get("x")), _finite(row.get("y"))
+        if x is not None and y is not None:
+            options.update(x=x, y=y)
+        shape = row.get("shape") if row.get("shape") in _SHAPES else "dot"
+        net.add_node(
+            str(row["key"]),
+            label=_caption(name),
+            color=_colour(row.get("color")),
+            shape=shape,
+            **options,
+        )
+    # vis draws one line per record; several relationships between the same two nodes become
+    # one line whose tooltip lists them all (pyvis would otherwise drop the later ones).
+    merged: dict[tuple[str, str], list[str]] = {}
+    for row in edges.to_dict("records"):
+        pair = (str(row["source"]), str(row["target"]))
+        merged.setdefault(pair, []).append(_text(row.get("title")) or _text(row.get("rel_type")))
+    for (source, target), titles in merged.items():
+        net.add_edge(
+            source,
+            target,
+            title="<br>".join(html.escape(x) for x in titles if x),
+            arrows="to",
+            width=1 + min(len(titles) - 1, 3),
+        )
+    return net
+
+
+def _options() -> dict[str, Any]:
+    """vis-network options: positions given, physics off, so the drawing never drifts."""
+    return {
+        "physics": {"enabled": False},
+        "layout": {"improvedLayout": False},
+        "interaction": {
+            "hover": True,
+            "tooltipDelay": 120,
+            "navigationButtons": True,
+            "keyboard": {"enabled": True, "bindToWindow": False},
+            "multiselect": False,
+        },
+        # Labels stay readable when a large network is zoomed out to fit the frame.
+        "nodes": {
+            "font": {"size": 14, "face": "sans-serif", "strokeWidth": 3, "strokeColor": "#ffffff"},
+            "borderWidth": 1,
+            "scaling": {"label": {"enabled": False, "drawThreshold": 3}},
+        },
+        "edges": {
+            "color": {"color": "#9e9e9e", "highlight": "#424242", "hover": "#616161"},
+            "smooth": False,
+            "arrows": {"to": {"scaleFactor": 0.5}},
+        },
+    }
+
+
+def _legend(items: Sequence[Mapping[str, Any]]) -> list[dict[str, str]]:
+    return [
+        {
+            "text": str(item.get("text", "")),
+            "color": _colour(item.get("color")),
+            "shape": str(item.get("shape")) if item.get("shape") in _SHAPES else "dot",
+        }
+        for item in items
+    ]
+
+
+@lru_cache(maxsize=1)
+def _environment() -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(_TEMPLATES)),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+def render_network_html(
+    nodes: pd.DataFrame,
+    edges: pd.DataFrame,
+    *,
+    height: str = "650px",
+    legend: Sequence[Mapping[str, Any]] = (),
+    legend_title: str = "",
+    heading: str = "",
+    lang: str = "id",
+    selected: str | None = None,
+) -> str:
+    """A complete HTML document that draws the network with the vis-network script inlined.
+
+    ``nodes`` needs ``key`` and ``name``; it may have ``title`` (tooltip text, one item per
+    line), ``color`` (``#rrggbb``), ``shape``, ``size``, ``x`` and ``y``. ``edges`` needs
+    ``source`` and ``target``; it may have ``title`` or ``rel_type``. ``legend`` items have
+    ``text``, ``color`` and ``shape``: build them from the node table so they match.
+    ``selected`` is the key of a node to highlight (the one picked below the drawing).
+    """
+    if not _LENGTH.match(height):
+        raise ValueError(f"height must look like '650px', '100%' or '80vh', not {height!r}")
+    net = _build_network(nodes, edges)
+    data_nodes, data_edges, _, _, _, _ = net.get_network_data()
+    script, style = vis_assets()
+    template = _environment().get_template("network.html")
+    return template.render(
+        lang=lang if lang in ("id", "en") else "id",
+        heading=heading,
+        height=height,
+        legend=_legend(legend),
+        legend_title=legend_title,
+        nodes_json=_script_json(data_nodes),
+        edges_json=_script_json(data_edges),
+        options_json=_script_json(_options()),
+        selected_json=_script_json(selected if selected in set(nodes.get("key", [])) else None),
+        vis_script=script,
+        vis_style=style,
+        vis_version=VIS_VERSION,
+    )

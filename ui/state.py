@@ -1,0 +1,87 @@
+"""What the pages share across reruns: the graph store and the chosen language.
+
+Caching lives here, in the UI layer, and nowhere else: domain functions stay plain so that
+the CLI, the tests and the app all get the same answers.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+import settings
+from graph.neo4j_store import StoreUnavailable
+from graph.store import GraphStore
+from loaders.bootstrap import open_ready_store
+from loaders.case_study import DatasetError
+from ui.i18n import DEFAULT_LANG, LANGUAGES, t
+
+__all__ = ["default_lang", "current_lang", "get_store", "store_or_stop", "sources_dir"]
+
+
+def default_lang() -> str:
+    """The language of a new session: the JEJARING_LANG setting when supported, else ``id``."""
+    lang = settings.get("JEJARING_LANG").strip().lower()
+    return lang if lang in LANGUAGES else DEFAULT_LANG
+
+
+def current_lang() -> str:
+    """The language the user chose with the sidebar switch (``st.session_state["lang"]``)."""
+    lang = st.session_state.get("lang")
+    return lang if lang in LANGUAGES else default_lang()
+
+
+BACKEND_OVERRIDE = "backend_override"
+
+
+def _store_identity() -> tuple[str, str]:
+    """Which store the settings point at; a different workspace or server is a different store.
+
+    A session that chose the embedded store after Neo4j failed keeps that choice.
+    """
+    backend = st.session_state.get(BACKEND_OVERRIDE) or settings.get("JEJARING_BACKEND")
+    backend = backend.strip().lower()
+    where = settings.get("NEO4J_URI") if backend == "neo4j" else settings.get("JEJARING_WORKSPACE")
+    return backend, where
+
+
+@st.cache_resource(show_spinner=False)
+def _open_store(backend: str, where: str) -> GraphStore:
+    # ``where`` is only part of the cache key: opening once per process and per location
+    # keeps one graph in memory (or one driver) for every session.
+    return open_ready_store(backend)
+
+
+def get_store() -> GraphStore:
+    """The store of the current settings, opened (and filled when empty) once per process."""
+    return _open_store(*_store_identity())
+
+
+def store_or_stop(lang: str) -> GraphStore:
+    """The store, or an explanation on the page and a stop when it cannot be opened.
+
+    A curated dataset that fails its checks is shown as a message rather than a traceback;
+    the store is not cached then, so the next rerun tries again once the data is fixed.
+    """
+    try:
+        return get_store()
+    except DatasetError as exc:
+        st.error(t("error.dataset", lang, n=len(exc.problems)))
+        with st.expander(t("error.dataset_details", lang)):
+            st.code("\n".join(str(p) for p in exc.problems[:20]), language=None)
+    except StoreUnavailable as exc:
+        # the message names the URI and the user, never the password
+        st.error(t("error.neo4j", lang, error=exc))
+        st.button(t("error.use_memory", lang), key="use_memory", on_click=_use_memory)
+    except (OSError, ValueError) as exc:
+        st.error(t("error.store", lang, error=exc))
+    st.stop()
+    raise AssertionError("unreachable")  # st.stop() raises; this keeps type checkers honest
+
+
+def _use_memory() -> None:
+    st.session_state[BACKEND_OVERRIDE] = "memory"
+
+
+def sources_dir() -> str:
+    """Folder of the source documents that evidence locators resolve against."""
+    return settings.get("JEJARING_SOURCES")
