@@ -122,6 +122,81 @@ def cmd_neo4j(args: argparse.Namespace) -> int:
     return neo4j_main(argv)
 
 
+def _print_frame(frame: Any, fmt: str) -> None:
+    """Print a pandas DataFrame as a table, CSV or JSON (a list of row objects)."""
+    if fmt == "json":
+        print(frame.to_json(orient="records", force_ascii=False, indent=2))
+    elif fmt == "csv":
+        print(frame.to_csv(index=False), end="")
+    else:
+        print(frame.to_string(index=False) if len(frame) else "(no rows)")
+
+
+def _parse_params(pairs: Sequence[str]) -> dict[str, str]:
+    params = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep or not key.strip():
+            raise ValueError(f"--param wants key=value, got {pair!r}")
+        params[key.strip()] = value
+    return params
+
+
+def cmd_query(args: argparse.Namespace) -> int:
+    from queries import catalogue
+
+    lang = args.lang or settings.get("JEJARING_LANG")
+    if args.list or not args.name:
+        listing = catalogue.list_questions()
+        if args.format == "json":
+            print(json.dumps(listing, indent=2, ensure_ascii=False))
+        else:
+            for q in listing:
+                title = q["title_en"] if lang == "en" else q["title_id"]
+                params = ", ".join(f"{k}={v}" for k, v in q["params"].items())
+                print(f"{q['name']:<34} {title}" + (f"  [{params}]" if params else ""))
+        return 0
+    try:
+        params = _parse_params(args.param)
+        store = open_ready_store(args.backend)
+        try:
+            frame = catalogue.run_question(store, args.name, params)
+        finally:
+            store.close()
+    except (catalogue.UnknownQuestion, catalogue.BadParameter, ValueError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    _print_frame(frame, args.format)
+    return 0
+
+
+def cmd_cypher(args: argparse.Namespace) -> int:
+    from graph.neo4j_store import Neo4jStore
+    from queries import console
+
+    store = Neo4jStore.from_settings()
+    try:
+        result = console.run_console(
+            store.driver,
+            args.query,
+            database=store.database,
+            timeout_s=float(settings.get("JEJARING_CONSOLE_TIMEOUT")),
+            row_cap=int(settings.get("JEJARING_CONSOLE_ROW_CAP")),
+        )
+    except (console.QueryRefused, console.QueryFailed) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        store.close()
+    if args.format == "json":
+        print(json.dumps(result.as_dict(), indent=2, ensure_ascii=False, default=str))
+    else:
+        _print_frame(result.frame(), "table")
+        if result.truncated:
+            print(f"(only the first {result.row_cap} rows are shown)", file=sys.stderr)
+    return 0
+
+
 def cmd_settings(args: argparse.Namespace) -> int:
     for row in settings.describe():
         print(f"{row['name']:<22} = {row['value']}\n    {row['help']} (default: {row['default']})")
@@ -160,6 +235,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--section", help="only this section")
     p.add_argument("--sources", help="sources folder (default: JEJARING_SOURCES)")
     add("settings", cmd_settings, "list every setting with its current value and help")
+    p = add("query", cmd_query, "list the named questions, or answer one (--list to see them)")
+    backend_option(p)
+    p.add_argument("name", nargs="?", help="question name (see --list)")
+    p.add_argument("--list", action="store_true", help="list the catalogue of questions")
+    p.add_argument("--param", action="append", default=[], metavar="KEY=VALUE",
+                   help="a parameter of the question; repeat for several")
+    p.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    p.add_argument("--lang", choices=("id", "en"), help="language of titles (default: JEJARING_LANG)")
+    p = add("cypher", cmd_cypher,
+            "run a read-only Cypher query on the Neo4j backend (time limit, row cap)")
+    p.add_argument("query", help="the Cypher text; writes are refused")
+    p.add_argument("--format", choices=("table", "json"), default="table")
     p = add("neo4j", cmd_neo4j,
             "start, stop or query the local Neo4j server (127.0.0.1; see the README)")
     p.add_argument("action", choices=("start", "stop", "status", "jars"))
