@@ -46,6 +46,11 @@ SETTINGS: dict[str, Setting] = {
             str(PROJECT_ROOT / "data" / "case_study"),
             "folder of the curated case-study dataset (YAML files)",
         ),
+        Setting(
+            "JEJARING_TAXONOMY",
+            str(PROJECT_ROOT.parent / "shared" / "data" / "stunting_program_taxonomy.json"),
+            "national strategy taxonomy (JSON) that gap analysis compares the graph with",
+        ),
         Setting("JEJARING_LANG", "id", "default interface language: id (Bahasa Indonesia) or en"),
         Setting("JEJARING_BATCH_SIZE", "500", "records written per batch"),
         Setting("NEO4J_URI", "bolt://127.0.0.1:7687", "Neo4j connection URI"),

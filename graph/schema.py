@@ -26,6 +26,7 @@ __all__ = [
     "REL_SPECS",
     "Prop",
     "SchemaError",
+    "SECTOR_NAMES",
     "NodeKey",
     "parse_node_ref",
     "validate_node",
@@ -69,6 +70,23 @@ SECTORS = (
     "fisheries",
     "research",
 )
+# Display names of the sectors in Bahasa Indonesia and English, shared by tables and the UI.
+SECTOR_NAMES: dict[str, tuple[str, str]] = {
+    "health": ("Kesehatan", "Health"),
+    "family_planning": ("Keluarga berencana", "Family planning"),
+    "religion": ("Keagamaan", "Religion"),
+    "social_welfare": ("Kesejahteraan sosial", "Social welfare"),
+    "economy": ("Ekonomi", "Economy"),
+    "security": ("Keamanan", "Security"),
+    "education": ("Pendidikan", "Education"),
+    "environment": ("Lingkungan", "Environment"),
+    "governance": ("Pemerintahan", "Governance"),
+    "women_children": ("Perempuan dan anak", "Women and children"),
+    "fisheries": ("Perikanan", "Fisheries"),
+    "research": ("Penelitian", "Research"),
+}
+assert set(SECTOR_NAMES) == set(SECTORS)
+
 LEVELS = ("global", "national", "province", "kabupaten", "kecamatan", "desa", "dusun_rw")
 PLACE_LEVELS = ("country", "province", "kabupaten", "kota", "kecamatan", "desa", "kelurahan")
 INTERVENTION_KINDS = ("specific", "sensitive", "convergence")
@@ -239,7 +257,12 @@ REL_SPECS: dict[str, tuple[frozenset[tuple[str, str]], dict[str, Prop]]] = {
     "ISSUED": _rel([("Actor", "Policy"), ("Actor", "Observation"), ("Actor", "Source")]),
     "MANDATED_BY": _rel([("Program", "Policy"), ("Actor", "Policy"), ("Intervention", "Policy")]),
     "PART_OF": _rel(
-        [("Place", "Place"), ("Program", "Program"), ("Intervention", "Program"), ("Actor", "Actor")]
+        [
+            ("Place", "Place"),
+            ("Program", "Program"),
+            ("Intervention", "Program"),
+            ("Actor", "Actor"),
+        ]
     ),
     "LOCATED_IN": _rel([("Actor", "Place"), ("Program", "Place"), ("Intervention", "Place")]),
     "TARGETS": _rel([("Intervention", "TargetGroup"), ("Program", "TargetGroup")]),
@@ -452,13 +475,13 @@ def validate_relationship(
     for side, key in (("start", start), ("end", end)):
         if key.label not in LABELS:
             errors.append(SchemaError(where, side, f"unknown label {key.label!r}"))
-    pair_ok = any(
-        (a in (_ANY, start.label)) and (b in (_ANY, end.label)) for a, b in ends
-    )
+    pair_ok = any((a in (_ANY, start.label)) and (b in (_ANY, end.label)) for a, b in ends)
     if not errors and not pair_ok:
         allowed = ", ".join(f"{a}->{b}" for a, b in sorted(ends))
         errors.append(
-            SchemaError(where, "type", f"{start.label}->{end.label} not allowed; allowed: {allowed}")
+            SchemaError(
+                where, "type", f"{start.label}->{end.label} not allowed; allowed: {allowed}"
+            )
         )
     props = {k: v for k, v in record.items() if k not in ("type", "start", "end")}
     spec = dict(spec)

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from graph.schema import SECTOR_NAMES
+
 LANGUAGES: dict[str, str] = {"id": "Bahasa Indonesia", "en": "English"}
 DEFAULT_LANG = "id"
 
@@ -270,18 +272,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "actor_type.international": {"id": "Lembaga internasional", "en": "International agency"},
     "actor_type.unknown": {"id": "Jenis aktor belum diisi", "en": "Actor type not given"},
     # -- sectors --------------------------------------------------------------------------------
-    "sector.health": {"id": "Kesehatan", "en": "Health"},
-    "sector.family_planning": {"id": "Keluarga berencana", "en": "Family planning"},
-    "sector.religion": {"id": "Keagamaan", "en": "Religion"},
-    "sector.social_welfare": {"id": "Kesejahteraan sosial", "en": "Social welfare"},
-    "sector.economy": {"id": "Ekonomi", "en": "Economy"},
-    "sector.security": {"id": "Keamanan", "en": "Security"},
-    "sector.education": {"id": "Pendidikan", "en": "Education"},
-    "sector.environment": {"id": "Lingkungan", "en": "Environment"},
-    "sector.governance": {"id": "Pemerintahan", "en": "Governance"},
-    "sector.women_children": {"id": "Perempuan dan anak", "en": "Women and children"},
-    "sector.fisheries": {"id": "Perikanan", "en": "Fisheries"},
-    "sector.research": {"id": "Penelitian", "en": "Research"},
     # -- levels ---------------------------------------------------------------------------------
     "level.global": {"id": "Global", "en": "Global"},
     "level.national": {"id": "Nasional", "en": "National"},
@@ -291,6 +281,13 @@ STRINGS: dict[str, dict[str, str]] = {
     "level.desa": {"id": "Desa", "en": "Village (desa)"},
     "level.dusun_rw": {"id": "Dusun / RW", "en": "Hamlet / RW"},
 }
+# Sector names are domain vocabulary kept with the schema; the UI reads them from there.
+STRINGS.update(
+    {
+        f"sector.{code}": {"id": id_name, "en": en_name}
+        for code, (id_name, en_name) in SECTOR_NAMES.items()
+    }
+)
 
 # Acronym -> language -> (what it stands for, what it is). Expansions stay in Indonesian in
 # both languages (they are proper names); the explanation is translated.
