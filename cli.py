@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import sys
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -192,8 +193,8 @@ def cmd_cypher(args: argparse.Namespace) -> int:
         print(json.dumps(result.as_dict(), indent=2, ensure_ascii=False, default=str))
     else:
         _print_frame(result.frame(), "table")
-        if result.truncated:
-            print(f"(only the first {result.row_cap} rows are shown)", file=sys.stderr)
+        for note in [*result.notes, *([result.note] if result.truncated else [])]:
+            print(f"note: {note}", file=sys.stderr)
     return 0
 
 
@@ -255,6 +256,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # the console collects the server's notifications itself; the driver's log lines would
+    # only repeat them on stderr
+    logging.getLogger("neo4j.notifications").setLevel(logging.ERROR)
     args = build_parser().parse_args(argv)
     try:
         return args.func(args)
