@@ -159,6 +159,8 @@ def cmd_query(args: argparse.Namespace) -> int:
         return 0
     try:
         params = _parse_params(args.param)
+        # a mistyped name or parameter is reported before any store is opened or loaded
+        catalogue.convert_params(catalogue.get_question(args.name), params)
         store = open_ready_store(args.backend)
         try:
             frame = catalogue.run_question(store, args.name, params)

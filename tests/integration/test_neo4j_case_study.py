@@ -1,14 +1,12 @@
 """The case study in a real Neo4j: the CLI loads it with the same counts as the embedded
-store, and every example Cypher query of the README answers what the embedded graph says."""
+store, the README shows the catalogue's Cypher as it runs, and known values come back."""
 
 import json
-from collections import Counter, defaultdict
 
 import pytest
 
-from graph.memory_store import MemoryStore
 from loaders.case_study import load_case_study
-from queries.cypher_examples import EXAMPLES, run_example
+from queries.catalogue import cypher_for, run_question
 from tests.conftest import DATA, ROOT
 from tests.unit.test_cli import run_cli
 
@@ -19,13 +17,6 @@ pytestmark = [pytest.mark.neo4j, pytest.mark.timeout(300)]
 def loaded(neo4j_module_store, sources_dir):
     load_case_study(neo4j_module_store, DATA, sources_dir)
     return neo4j_module_store
-
-
-@pytest.fixture(scope="module")
-def graph(sources_dir):
-    memory = MemoryStore(None)
-    load_case_study(memory, DATA, sources_dir)
-    return memory.to_networkx()
 
 
 def neo4j_env(server):
@@ -56,98 +47,34 @@ def test_cli_names_the_uri_but_never_the_password(tmp_path):
     assert "bolt://127.0.0.1:9" in proc.stderr and "top-secret-pw" not in proc.stderr + proc.stdout
 
 
-def rows(store, example_id, **params):
-    example = next(e for e in EXAMPLES if e.id == example_id)
-    return run_example(store.driver, example, database=store.database, **params)
+README_QUESTIONS = ("who_funds_what", "partners_of_actor", "interventions_for_target_group",
+                    "indicator_series", "interventions_of_program", "barriers_and_what_they_hinder",
+                    "place_hierarchy", "actors_by_level_and_sector", "observations_of_table")
 
 
-def nodes_of(graph, label):
-    return {n: d for n, d in graph.nodes(data=True) if d["label"] == label}
-
-
-def test_every_example_is_shown_in_the_readme():
+def test_the_readme_shows_the_cypher_exactly_as_it_runs():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    for example in EXAMPLES:
-        assert example.cypher in readme, example.id
+    for name in README_QUESTIONS:
+        query, _ = cypher_for(name, {})
+        assert f"```cypher\n{query}\n```" in readme, name
 
 
-def test_who_funds_what(loaded, graph):
-    expected = sorted(
-        (graph.nodes[u]["name"], graph.nodes[v]["name"], d.get("amount"), d.get("currency"))
-        for u, v, k, d in graph.edges(keys=True, data=True) if k == "FUNDS")
-    got = [(r["funder"], r["funded"], r["amount"], r["currency"]) for r in rows(loaded, "who_funds_what")]
-    assert got == expected
-    assert 20_000_000 in [r[2] for r in got]
+def test_place_hierarchy_of_mongpok_has_both_codes(loaded):
+    rows = run_question(loaded, "place_hierarchy", {}).to_dict("records")
+    assert [r["place_level"] for r in rows] == ["desa", "kecamatan", "kabupaten", "province", "country"]
+    assert [r["kemendagri_code"] for r in rows[:4]] == ["36.04.23.2015", "36.04.23", "36.04", "36"]
+    assert [r["bps_code"] for r in rows[:4]] == ["3604080010", "3604080", "3604", "36"]
 
 
-def test_partners_of_the_village_head(loaded, graph):
-    me = "Actor:kepala_desa_mongpok"
-    expected = defaultdict(set)
-    for u, v, k in graph.edges(keys=True):
-        if me in (u, v):
-            other = v if u == me else u
-            if graph.nodes[other]["label"] == "Actor":
-                expected[graph.nodes[other]["id"]].add(k)
-    got = {r["partner_id"]: set(r["links"]) for r in rows(loaded, "partners_of_actor")}
-    assert got == dict(expected) and got
+def test_baznas_funding_comes_back_with_amount_and_currency(loaded):
+    rows = run_question(loaded, "who_funds_what", {}).to_dict("records")
+    assert {"funder_id": "baznas_kab_serang", "amount": 20_000_000, "currency": "IDR"}.items() <= next(
+        r for r in rows if r["funder_id"] == "baznas_kab_serang").items()
 
 
-def test_interventions_per_target_group(loaded, graph):
-    expected = Counter(
-        graph.nodes[v]["id"] for u, v, k in graph.edges(keys=True)
-        if k == "TARGETS" and graph.nodes[u]["label"] == "Intervention")
-    got = {r["target_group"]: r["interventions"] for r in rows(loaded, "interventions_per_target_group")}
-    assert got == dict(expected)
-
-
-def test_prevalence_series_of_mongpok(loaded, graph):
-    got = rows(loaded, "prevalence_series")
-    values = [r["value"] for r in got]
-    assert values[0] == 55 and sorted(values, reverse=True) == sorted(values, reverse=True)
-    expected = {
-        graph.nodes[u]["id"]
-        for u, v, k in graph.edges(keys=True)
-        if k == "OBSERVED_FOR" and v == "Indicator:stunting_prevalence"
-        and graph.has_edge(u, "Place:desa_mongpok", key="OBSERVED_IN")
-    }
-    assert {r["observation"] for r in got} == expected
-    assert {r["instrument"] for r in got} == {graph.nodes[f"Observation:{o}"]["instrument"] for o in expected}
-
-
-def test_implementers_of_kampung_kb(loaded, graph):
-    expected = defaultdict(set)
-    for a, i, k in graph.edges(keys=True):
-        if k == "IMPLEMENTS" and graph.nodes[i]["label"] == "Intervention" and graph.has_edge(
-                i, "Program:kampung_kb", key="PART_OF"):
-            expected[graph.nodes[a]["id"]].add(graph.nodes[i]["id"])
-    got = {r["actor"]: set(r["interventions"]) for r in rows(loaded, "implementers_of_program")}
-    assert got == dict(expected) and got
-
-
-def test_barriers_and_what_they_hinder(loaded, graph):
-    expected = sorted(
-        (graph.nodes[u]["id"], graph.nodes[v]["id"]) for u, v, k in graph.edges(keys=True)
-        if k == "HINDERS" and graph.nodes[u].get("factor_kind") == "barrier")
-    got = [(r["barrier"], r["hindered"]) for r in rows(loaded, "barriers_and_what_they_hinder")]
-    assert got == expected and got
-
-
-def test_place_hierarchy_of_mongpok(loaded):
-    got = rows(loaded, "place_hierarchy")
-    assert [r["level"] for r in got] == ["desa", "kecamatan", "kabupaten", "province", "country"]
-    assert [r["kemendagri"] for r in got[:4]] == ["36.04.23.2015", "36.04.23", "36.04", "36"]
-    assert [r["bps"] for r in got[:4]] == ["3604080010", "3604080", "3604", "36"]
-
-
-def test_actors_by_level(loaded, graph):
-    expected = Counter(d["level"] for d in nodes_of(graph, "Actor").values())
-    assert {r["level"]: r["actors"] for r in rows(loaded, "actors_by_level")} == dict(expected)
-
-
-def test_reported_contributions_are_never_measured(loaded, graph):
-    got = rows(loaded, "reported_contributions")
-    expected = sorted(
-        (graph.nodes[u]["id"], graph.nodes[v]["id"], d["claim"])
-        for u, v, k, d in graph.edges(keys=True, data=True) if k == "CONTRIBUTES_TO")
-    assert [(r["contributor"], r["indicator"], r["claim"]) for r in got] == expected
-    assert {r["claim"] for r in got} == {"reported_by_informants"}
+def test_mongpok_prevalence_series_keeps_both_february_2023_values(loaded):
+    frame = run_question(loaded, "indicator_series", {})
+    eppgbm = frame[frame["instrument"] == "e-PPGBM"]
+    assert eppgbm["period"].tolist() == ["2020", "2021", "2022", "2023-02", "2023-02"]
+    assert eppgbm["value"].tolist()[:3] == [55, 39.7, 17.1]
+    assert sorted(eppgbm["value"].tolist()[3:]) == [15, 15.4]

@@ -1,0 +1,1 @@
+"""Jejaring's benchmarks: `bench/run.py` runs them all (`make bench`); results go to bench/results/."""

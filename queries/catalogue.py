@@ -1,0 +1,1303 @@
+"""The catalogue of named questions: parameterised queries that answer the same on both backends.
+
+Each question is kept as data (datasette's "canned queries", neo4j-graphrag's constants): a
+name, a title and a one-line description in Bahasa Indonesia and English, its parameters with
+defaults taken from the curated case study (so every question answers without arguments), the
+Cypher that answers it on Neo4j, and a function that answers it from the NetworkX view of the
+embedded store. The two give the same DataFrame: same columns, same rows, same order. Each
+Cypher ends in an ORDER BY whose keys identify a row, and the NetworkX answer is sorted by the same
+keys with Cypher's rules (ascending puts nulls last, descending puts them first).
+
+Values always travel as ``$parameters``; the only names spliced into a query text (the evidence
+question's label, the factor questions' relationship type) are checked against the schema's
+closed sets and quoted by :func:`graph.neo4j_store.quote_identifier`. Lists in a row (the partners' relationship types, the
+ids behind a count) are sorted. Nested properties are JSON text on Neo4j (named in ``_json``);
+where a question returns them, both backends go through the same decoding step in Python.
+
+``cli.py query`` is the command-line face of this module::
+
+    python cli.py query --list
+    python cli.py query partners_of_actor --param actor_id=kader_kampung_kb --format json
+
+Example on a tiny graph:
+
+>>> from graph.memory_store import MemoryStore
+>>> store = MemoryStore(None)
+>>> _ = store.upsert_nodes([
+...     {"label": "Actor", "id": "baznas", "name": "Baznas"},
+...     {"label": "Intervention", "id": "dana", "name": "Dana", "intervention_kind": "convergence"},
+... ])
+>>> _ = store.upsert_relationships([{"type": "FUNDS", "start": "Actor:baznas",
+...     "end": "Intervention:dana", "amount": 20000000, "currency": "IDR"}])
+>>> run_question(store, "funding_per_funder").to_dict("records")
+[{'funder_id': 'baznas', 'funder': 'Baznas', 'currency': 'IDR', 'funded': 1, 'amounts_known': 1, 'total': 20000000}]
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from textwrap import dedent
+from typing import Any
+
+import networkx as nx
+import pandas as pd
+from neo4j import Driver, RoutingControl
+
+from graph.neo4j_store import quote_identifier
+from graph.schema import LABELS, LEVELS, check_label
+from graph.store import GraphStore, node_key
+
+__all__ = [
+    "Question",
+    "QUESTIONS",
+    "UnknownQuestion",
+    "BadParameter",
+    "list_questions",
+    "get_question",
+    "convert_params",
+    "cypher_for",
+    "order_clause",
+    "answer_from_graph",
+    "answer_from_neo4j",
+    "run_question",
+]
+
+Row = dict[str, Any]
+Params = Mapping[str, Any]
+
+
+class UnknownQuestion(LookupError):
+    """The catalogue has no question of that name."""
+
+
+class BadParameter(ValueError):
+    """A parameter is not one of the question's, or its value cannot be read."""
+
+
+@dataclass(frozen=True)
+class Question:
+    """One named question: its titles, parameters, Cypher and NetworkX answer.
+
+    ``params`` maps each parameter to its default (its type converts string values);
+    ``fixed`` holds values the query needs that users do not set (they still travel as
+    parameters); ``order`` is the sort, as ``(column, descending)`` pairs, that the Cypher's
+    ORDER BY applies; ``finish`` is a step both backends share after the query (JSON decoding,
+    filtering by decoded values, one row per locator).
+    """
+
+    name: str
+    title_id: str
+    title_en: str
+    description_id: str
+    description_en: str
+    columns: tuple[str, ...]
+    cypher: str | Callable[[Params], str]
+    from_graph: Callable[[nx.MultiDiGraph, Params], list[Row]]
+    order: tuple[tuple[str, bool], ...]
+    params: Mapping[str, Any] = field(default_factory=dict)
+    choices: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    fixed: Mapping[str, Any] = field(default_factory=dict)
+    finish: Callable[[list[Row], Params], list[Row]] | None = None
+
+
+# -- helpers over the NetworkX view ------------------------------------------------------------
+
+
+def _nodes(graph: nx.MultiDiGraph, label: str) -> list[tuple[str, dict[str, Any]]]:
+    return [(k, d) for k, d in graph.nodes(data=True) if d.get("label") == label]
+
+
+def _key(graph: nx.MultiDiGraph, label: str, node_id: str) -> str | None:
+    key = node_key(label, node_id)
+    return key if key in graph else None
+
+
+def _out(graph: nx.MultiDiGraph, key: str, rel_types: Iterable[str], label: str | None = None):
+    """``(other key, other node, relationship)`` of the node's outgoing relationships."""
+    types = set(rel_types)
+    return [
+        (v, graph.nodes[v], d)
+        for _, v, k, d in graph.out_edges(key, keys=True, data=True)
+        if k in types and (label is None or graph.nodes[v].get("label") == label)
+    ]
+
+
+def _in(graph: nx.MultiDiGraph, key: str, rel_types: Iterable[str], label: str | None = None):
+    """``(other key, other node, relationship)`` of the node's incoming relationships."""
+    types = set(rel_types)
+    return [
+        (u, graph.nodes[u], d)
+        for u, _, k, d in graph.in_edges(key, keys=True, data=True)
+        if k in types and (label is None or graph.nodes[u].get("label") == label)
+    ]
+
+
+def _ids(ends: Iterable[tuple[str, dict[str, Any], dict[str, Any]]]) -> list[str]:
+    """Sorted distinct ids of the nodes at the other ends, as COLLECT {... DISTINCT ... ORDER BY}."""
+    return sorted({node["id"] for _, node, _ in ends})
+
+
+def _reach(graph: nx.MultiDiGraph, start: str, rel_type: str, label: str, *, upward: bool):
+    """``{key: depth}`` of the ``label`` nodes reachable over ``rel_type`` (0 for the start)."""
+    depth = {start: 0}
+    frontier = [start]
+    while frontier:
+        nxt = []
+        for key in frontier:
+            step = _out if upward else _in
+            for other, _, _ in step(graph, key, [rel_type], label):
+                if other not in depth:
+                    depth[other] = depth[key] + 1
+                    nxt.append(other)
+        frontier = nxt
+    return depth
+
+
+def _period(node: Mapping[str, Any]) -> str | None:
+    """The date as text, else the year as text: Cypher's coalesce(toString(date), toString(year))."""
+    if node.get("date") is not None:
+        return str(node["date"])
+    return str(node["year"]) if node.get("year") is not None else None
+
+
+def _sort_key(value: Any) -> tuple[bool, Any]:
+    return (value is None, value)
+
+
+def _sorted(rows: list[Row], order: Sequence[tuple[str, bool]]) -> list[Row]:
+    """Sort as Cypher's ORDER BY does: ascending puts nulls last, descending puts them first."""
+    out = list(rows)
+    for column, descending in reversed(order):  # stable sorts, least significant key first
+        out.sort(key=lambda row, c=column: _sort_key(row.get(c)), reverse=descending)
+    return out
+
+
+def _decoded(value: Any) -> Any:
+    """A nested property as Python data: JSON text on Neo4j, already a list or dict in memory."""
+    return json.loads(value) if isinstance(value, str) else value
+
+
+# -- the questions -----------------------------------------------------------------------------
+
+PARTNERS = dedent("""
+    MATCH (a:Actor {id: $actor_id})--(p:Actor)
+    WHERE p <> a
+    WITH DISTINCT a, p
+    RETURN p.id AS partner_id, p.name AS partner, p.name_en AS partner_en,
+           COLLECT { MATCH (a)-[r]->(p) RETURN DISTINCT type(r) AS t ORDER BY t } AS outgoing,
+           COLLECT { MATCH (a)<-[r]-(p) RETURN DISTINCT type(r) AS t ORDER BY t } AS incoming,
+           COUNT { (a)--(p) } AS links
+    ORDER BY links DESC, partner_id
+""").strip()
+
+
+def _partners(graph: nx.MultiDiGraph, p: Params) -> list[Row]:
+    me = _key(graph, "Actor", p["actor_id"])
+    if me is None:
+        return []
+    found: dict[str, Row] = {}
+    edges = [(v, k, "outgoing") for _, v, k in graph.out_edges(me, keys=True)]
+    edges += [(u, k, "incoming") for u, _, k in graph.in_edges(me, keys=True)]
+    for other, rel_type, side in edges:
+        node = graph.nodes[other]
+        if other == me or node.get("label") != "Actor":
+            continue
+        row = found.setdefault(
+            other,
+            {
+                "partner_id": node["id"],
+                "partner": node.get("name"),
+                "partner_en": node.get("name_en"),
+                "outgoing": set(),
+                "incoming": set(),
+                "links": 0,
+            },
+        )
+        row[side].add(rel_type)
+        row["links"] += 1
+    return [
+        {**r, "outgoing": sorted(r["outgoing"]), "incoming": sorted(r["incoming"])}
+        for r in found.values()
+    ]
+
+
+TARGET_GROUP_INTERVENTIONS = dedent("""
+    MATCH (i:Intervention)-[:TARGETS]->(:TargetGroup {id: $target_group_id})
+    RETURN i.id AS intervention_id, i.name AS intervention, i.name_en AS intervention_en,
+           i.intervention_kind AS intervention_kind, i.pillar AS pillar,
+           COLLECT { MATCH (i)-[:PART_OF]->(g:Program) RETURN g.id AS g ORDER BY g } AS programs,
+           COLLECT { MATCH (a:Actor)-[:IMPLEMENTS]->(i) RETURN a.id AS a ORDER BY a } AS implementers
+    ORDER BY intervention_id
+""").strip()
+
+
+def _target_group_interventions(graph: nx.MultiDiGraph, p: Params) -> list[Row]:
+    group = _key(graph, "TargetGroup", p["target_group_id"])
+    if group is None:
+        return []
+    return [
+        {
+            "intervention_id": i["id"],
+            "intervention": i.get("name"),
+            "intervention_en": i.get("name_en"),
+            "intervention_kind": i.get("intervention_kind"),
+            "pillar": i.get("pillar"),
+            "programs": _ids(_out(graph, k, ["PART_OF"], "Program")),
+            "implementers": _ids(_in(graph, k, ["IMPLEMENTS"], "Actor")),
+        }
+        for k, i, _ in _in(graph, group, ["TARGETS"], "Intervention")
+    ]
+
+
+WHO_FUNDS_WHAT = dedent("""
+    MATCH (a:Actor)-[f:FUNDS]->(x)
+    RETURN a.id AS funder_id, a.name AS funder, labels(x)[0] AS funded_label, x.id AS funded_id,
+           x.name AS funded, f.amount AS amount, f.currency AS currency
+    ORDER BY funder_id, funded_label, funded_id
+""").strip()
+
+
+def _who_funds_what(graph: nx.MultiDiGraph, p: Params) -> list[Row]:
+    rows = []
+    for key, actor in _nodes(graph, "Actor"):
+        for _, x, f in _out(graph, key, ["FUNDS"]):
+            rows.append(
+                {
+                    "funder_id": actor["id"],
+                    "funder": actor.get("name"),
+                    "funded_label": x["label"],
+                    "funded_id": x["id"],
+                    "funded": x.get("name"),
+                    "amount": f.get("amount"),
+                    "currency": f.get("currency"),
+                }
+            )
+    return rows
+
+
+# A total is only meaningful within one currency, and only over amounts the sources state: a
+# funder whose amounts are all unknown gets no total (null), not zero.
+FUNDING_PER_FUNDER = dedent("""
+    MATCH (a:Actor)-[f:FUNDS]->()
+    WITH a, f.currency AS currency, count(f) AS funded, count(f.amount) AS amounts_known,
+         sum(f.amount) AS summed
+    RETURN a.id AS funder_id, a.name AS funder, currency, funded, amounts_known,
+           CASE WHEN amounts_known = 0 THEN null ELSE summed END AS total
+    ORDER BY funder_id, currency
+""").strip()
+
+
+def _funding_per_funder(graph: nx.MultiDiGraph, p: Params) -> list[Row]:
+    groups: dict[tuple[str, Any], Row] = {}
+    for row in _who_funds_what(graph, p):
+        group = groups.setdefault(
+            (row["funder_id"], row["currency"]),
+            {
+                "funder_id": row["funder_id"],
+                "funder": row["funder"],
+                "currency": row["currency"],
+                "funded": 0,
+                "amounts_known": 0,
+                "total": None,
+            },
+        )
+        group["funded"] += 1
+        if row["amount"] is not None:
+            group["amounts_known"] += 1
+            group["total"] = (group["total"] or 0) + row["amount"]
+    return list(groups.values())
+
+
+def _factor_cypher(rel_type: str, role: str, effect: str) -> str:
+    """Cypher for the factors of ``$factor_kind`` and what they ``rel_type`` (ENABLES, HINDERS)."""
+    rel = quote_identifier(rel_type)
+    return dedent(f"""
+        MATCH (f:Factor {{factor_kind: $factor_kind}})-[:{rel}]->(x)
+        RETURN f.id AS {role}_id, f.name AS {role}, f.name_en AS {role}_en, f.dimension AS dimension,
+               labels(x)[0] AS {effect}_label, x.id AS {effect}_id, x.name AS {effect}
+        ORDER BY {role}_id, {effect}_label, {effect}_id
+    """).strip()
+
+
+def _factor_rows(rel_type: str, role: str, effect: str):
+    def rows(graph: nx.MultiDiGraph, p: Params) -> list[Row]:
+        out = []
+        for key, f in _nodes(graph, "Factor"):
+            if f.get("factor_kind") != p["factor_kind"]:
+                continue
+            for _, x, _ in _out(graph, key, [rel_type]):
+                out.append(
+                    {
+                        f"{role}_id": f["id"],
+                        role: f.get("name"),
+                        f"{role}_en": f.get("name_en"),
+                        "dimension": f.get("dimension"),
+                        f"{effect}_label": x["label"],
+                        f"{effect}_id": x["id"],
+                        effect: x.get("name"),
+                    }
+                )
+        return out
+
+    return rows
+
+
+PROGRAM_INTERVENTIONS = dedent("""
+    MATCH (g:Program)-[:PART_OF*0..]->(top:Program {id: $program_id})
+    WHERE $include_sub_programs OR g = top
+    WITH DISTINCT g
+    MATCH (i:Intervention)-[:PART_OF]->(g)
+    RETURN g.id AS program_id, i.id AS intervention_id, i.name AS intervention,
+           i.name_en AS intervention_en, i.intervention_kind AS intervention_kind,
+           i.pillar AS pillar, i.quantity AS quantity, i.unit AS unit, i.frequency AS frequency,
+           coalesce(i.innovation, false) AS innovation
+    ORDER BY program_id, intervention_kind, intervention_id
+""").strip()
+
+
+def _program_interventions(graph: nx.MultiDiGraph, p: Params) -> list[Row]:
+    top = _key(graph, "Program", p["program_id"])
+    if top is None:
+        return []
+    programs = _reach(graph, top, "PART_OF", "Program", upward=False)
+    if not p["include_sub_programs"]:
+        programs = {top: 0}
+    rows = []
+    for g in programs:
+        for _, i, _ in _in(graph, g, ["PART_OF"], "Intervention"):
+            rows.append(
+                {
+                    "program_id": graph.nodes[g]["id"],
+                    "intervention_id": i["id"],
+                    "intervention": i.get("name"),
+                    "intervention_en": i.get("name_en"),
+                    "intervention_kind": i.get("intervention_kind"),
+                    "pillar": i.get("pillar"),
+                    "quantity": i.get("quantity"),
+                    "unit": i.get("unit"),
+                    "frequency": i.get("frequency"),
+                    "innovation": bool(i.get("innovation", False)),
+                }
+            )
+    return rows
+
+
+WHO_IMPLEMENTS_WHAT = dedent("""
+    MATCH (a:Actor)-[:IMPLEMENTS]->(x)
+    RETURN a.id AS actor_id, a.name AS actor, a.level AS level, labels(x)[0] AS implemented_label,
+           x.id AS implemented_id, x.name AS implemented, x.intervention_kind AS intervention_kind
+    ORDER BY actor_id, implemented_label, implemented_id
+""").strip()
+
+
+def _who_implements_what(graph: nx.MultiDiGraph, p: Params) -> list[Row]:
+    rows = []
+    for key, a in _nodes(graph, "Actor"):
+        for _, x, _ in _out(graph, key, ["IMPLEMENTS"]):
+            rows.append(
+                {
+                    "actor_id": a["id"],
+                    "actor": a.get("name"),
+                    "level": a.get("level"),
+                    "implemented_label": x["label"],
+                    "implemented_id": x["id"],
+                    "implemented": x.get("name"),
+                    "intervention_kind": x.get("intervention_kind"),
+                }
+            )
+    return rows
+
+
+# Levels sort from the top of government down (the schema's order), not alphabetically; the
+# rank is computed from the $levels list because Cypher has no index-of without APOC.
+ACTORS_BY_LEVEL_AND_SECTOR = dedent("""
+    MATCH (a:Actor)
+    WITH a.level AS level, a.sector AS sector, count(*) AS actors
+    WITH level, sector, actors,
+         [k IN range(0, size($levels) - 1) WHERE $levels[k] = level][0] AS level_rank
+    RETURN level, sector, actors,
+           COLLECT { MATCH (b:Actor) WHERE b.level = level AND b.sector = sector
+                     RETURN b.id AS b ORDER BY b } AS actor_ids
+    ORDER BY level_rank, level, sector
+""").strip()
+
+
+def _actors_by_level_and_sector(graph: nx.MultiDiGraph, p: Params) -> list[Row]:
+    groups: dict[tuple[Any, Any], list[str]] = defaultdict(list)
+    for _, a in _nodes(graph, "Actor"):
+        groups[(a.get("level"), a.get("sector"))].append(a["id"])
+    levels = list(p["levels"])
+    return [
+        {
+            "level": level,
+            "sector": sector,
+            "actors": len(ids),
+            "actor_ids": sorted(ids),
+            "level_rank": levels.index(level) if level in levels else None,
+        }
+        for (level, sector), ids in groups.items()
+    ]
+
+
+TARGET_GROUPS_WITHOUT_INTERVENTION = dedent("""
+    MATCH (t:TargetGroup)
+    WHERE NOT EXISTS { (:Intervention)-[:TARGETS]->(t) }
+    RETURN t.id AS target_group_id, t.name AS target_group, t.name_en AS target_group_en,
+           COLLECT { MATCH (g:Program)-[:TARGETS]->(t) RETURN g.id AS g ORDER BY g } AS programs
+    ORDER BY target_group_id
+""").strip()
+
+
+def _target_groups_without_intervention(graph: nx.MultiDiGraph, p: Params) -> list[Row]:
+    return [
+        {
+            "target_group_id": t["id"],
+            "target_group": t.get("name"),
+            "target_group_en": t.get("name_en"),
+            "programs": _ids(_in(graph, k, ["TARGETS"], "Program")),
+        }
+        for k, t in _nodes(graph, "TargetGroup")
+        if not _in(graph, k, ["TARGETS"], "Intervention")
+    ]
+
+
+# Instruments come first in the order so that each instrument's figures stay one run: survey and
+# weighing-record values are never interleaved into one apparent series.
+INDICATOR_SERIES = dedent("""
+    MATCH (o:Observation)-[:OBSERVED_FOR]->(:Indicator {id: $indicator_id}),
+          (o)-[:OBSERVED_IN]->(:Place {id: $place_id})
+    RETURN o.instrument AS instrument, coalesce(toString(o.date), toString(o.year)) AS period,
+           o.value AS value, o.value_text AS value_text, o.unit AS unit, o.source AS source,
+           coalesce(o.target, false) AS target, o.ambiguity IS NOT NULL AS ambiguous,
+           o.id AS observation_id
+    ORDER BY instrument, period, observation_id
+""").strip()
+
+
+def _indicator_series(graph: nx.MultiDiGraph, p: Params) -> list[Row]:
+    indicator = _key(graph, "Indicator", p["indicator_id"])
+    place = _key(graph, "Place", p["place_id"])
+    if indicator is None or place is None:
+        return []
+    rows = []
+    for k, o, _ in _in(graph, indicator, ["OBSERVED_FOR"], "Observation"):
+        if graph.has_edge(k, place, key="OBSERVED_IN"):
+            rows.append(
+                {
+                    "instrument": o.get("instrument"),
+                    "period": _period(o),
+                    "value": o.get("value"),
+                    "value_text": o.get("value_text"),
+                    "unit": o.get("unit"),
+                    "source": o.get("source"),
+                    "target": bool(o.get("target", False)),
+                    "ambiguous": o.get("ambiguity") is not None,
+                    "observation_id": o["id"],
+                }
+            )
+    return rows
+
+
+# Table names are matched without regard to case ("tabel 2" finds "Tabel 2"); printed total rows
+# ("Jumlah") sort last, as the source prints them.
+OBSERVATIONS_OF_TABLE = dedent("""
+    MATCH (o:Observation)
+    WHERE toLower(o.table) = toLower($table)
+    RETURN o.table AS table, o.row AS row, o.column AS column, o.value AS value,
+           o.value_text AS value_text, o.unit AS unit, o.instrument AS instrument,
+           coalesce(o.printed_total, false) AS printed_total,
+           head(COLLECT { MATCH (o)-[:OBSERVED_IN]->(q:Place) RETURN q.id AS q ORDER BY q })
+             AS place_id,
+           o.id AS observation_id
+    ORDER BY printed_total, row, column, observation_id
+""").strip()
+
+
+def _observations_of_table(graph: nx.MultiDiGraph, p: Params) -> list[Row]:
+    wanted = p["table"].lower()
+    rows = []
+    for k, o in _nodes(graph, "Observation"):
+        if o.get("table") is None or str(o["table"]).lower() != wanted:
+            continue
+        places = _ids(_out(graph, k, ["OBSERVED_IN"], "Place"))
+        rows.append(
+            {
+                "table": o["table"],
+                "row": o.get("row"),
+                "column": o.get("column"),
+                "value": o.get("value"),
+                "value_text": o.get("value_text"),
+                "unit": o.get("unit"),
+                "instrument": o.get("instrument"),
+                "printed_total": bool(o.get("printed_total", False)),
+                "place_id": places[0] if places else None,
+                "observation_id": o["id"],
+            }
+        )
+    return rows
+
+
+# Which source a claim comes from is in its evidence locators (JSON text on Neo4j), or in a
+# CITES link; the locators are decoded in the shared finishing step, identically for both stores.
+CLAIMS_OF_SOURCE = dedent("""
+    MATCH (c:Claim)
+    RETURN c.id AS claim_id, c.name AS claim, c.claim_kind AS claim_kind, c.asserted AS asserted,
+           c.basis AS basis,
+           COLLECT { MATCH (c)-[:CONCERNS]->(x) RETURN labels(x)[0] + ':' + x.id AS k ORDER BY k }
+             AS concerns,
+           EXISTS { (c)-[:CITES]->(:Source {id: $source_id}) } AS cites,
+           c.evidence AS evidence
+    ORDER BY claim_id
+""").strip()
+
+
+def _claims(graph: nx.MultiDiGraph, p: Params) -> list[Row]:
+    return [
+        {
+            "claim_id": c["id"],
+            "claim": c.get("name"),
+            "claim_kind": c.get("claim_kind"),
+            "asserted": c.get("asserted"),
+            "basis": c.get("basis"),
+            "concerns": sorted(
+                f"{x['label']}:{x['id']}" for _, x, _ in _out(graph, k, ["CONCERNS"])
+            ),
+            "cites": any(
+                x["id"] == p["source_id"] for _, x, _ in _out(graph, k, ["CITES"], "Source")
+            ),
+            "evidence": c.get("evidence"),
+        }
+        for k, c in _nodes(graph, "Claim")
+    ]
+
+
+def _keep_claims_of_source(rows: list[Row], p: Params) -> list[Row]:
+    kept = []
+    for row in rows:
+        here = [
+            loc
+            for loc in _decoded(row.get("evidence")) or []
+            if loc.get("source") == p["source_id"]
+        ]
+        if here or row.get("cites"):
+            kept.append(
+                {**row, "cited_at": [f"{loc['section']} #{loc['paragraph']}" for loc in here]}
+            )
+    return kept
+
+
+POLICIES_MANDATING = dedent("""
+    MATCH (s)-[:MANDATED_BY]->(p:Policy)
+    WHERE s.id = $subject_id
+    RETURN labels(s)[0] AS subject_label, s.id AS subject_id, p.id AS policy_id, p.name AS policy,
+           p.policy_kind AS policy_kind, p.number AS number, p.year AS year,
+           COLLECT { MATCH (a:Actor)-[:ISSUED]->(p) RETURN a.id AS a ORDER BY a } AS issued_by
+    ORDER BY subject_label, year, policy_id
+""").strip()
+
+
+def _policies_mandating(graph: nx.MultiDiGraph, p: Params) -> list[Row]:
+    rows = []
+    for key, s in graph.nodes(data=True):
+        if s.get("id") != p["subject_id"]:
+            continue
+        for pk, pol, _ in _out(graph, key, ["MANDATED_BY"], "Policy"):
+            rows.append(
+                {
+                    "subject_label": s["label"],
+                    "subject_id": s["id"],
+                    "policy_id": pol["id"],
+                    "policy": pol.get("name"),
+                    "policy_kind": pol.get("policy_kind"),
+                    "number": pol.get("number"),
+                    "year": pol.get("year"),
+                    "issued_by": _ids(_in(graph, pk, ["ISSUED"], "Actor")),
+                }
+            )
+    return rows
+
+
+PLACE_HIERARCHY = dedent("""
+    MATCH path = (:Place {id: $place_id})-[:PART_OF*0..]->(up:Place)
+    WITH up, min(length(path)) AS depth
+    RETURN depth, up.id AS place_id, up.name AS place, up.place_level AS place_level,
+           up.kemendagri_code AS kemendagri_code, up.bps_code AS bps_code
+    ORDER BY depth, place_id
+""").strip()
+
+PLACES_WITHIN = dedent("""
+    MATCH path = (down:Place)-[:PART_OF*1..]->(:Place {id: $place_id})
+    WITH down, min(length(path)) AS depth
+    RETURN depth, down.id AS place_id, down.name AS place, down.place_level AS place_level,
+           down.kemendagri_code AS kemendagri_code, down.bps_code AS bps_code
+    ORDER BY depth, kemendagri_code, place_id
+""").strip()
+
+
+def _place_rows(graph: nx.MultiDiGraph, p: Params, *, upward: bool) -> list[Row]:
+    start = _key(graph, "Place", p["place_id"])
+    if start is None:
+        return []
+    reached = _reach(graph, start, "PART_OF", "Place", upward=upward)
+    return [
+        {
+            "depth": depth,
+            "place_id": graph.nodes[k]["id"],
+            "place": graph.nodes[k].get("name"),
+            "place_level": graph.nodes[k].get("place_level"),
+            "kemendagri_code": graph.nodes[k].get("kemendagri_code"),
+            "bps_code": graph.nodes[k].get("bps_code"),
+        }
+        for k, depth in reached.items()
+        if upward or depth > 0
+    ]
+
+
+INTERVENTIONS_BY_KIND = dedent("""
+    MATCH (i:Intervention)
+    WITH i.intervention_kind AS intervention_kind, count(*) AS interventions,
+         sum(CASE WHEN i.innovation = true THEN 1 ELSE 0 END) AS innovations
+    RETURN intervention_kind, interventions, innovations,
+           COLLECT { MATCH (j:Intervention) WHERE j.intervention_kind = intervention_kind
+                     RETURN j.id AS j ORDER BY j } AS intervention_ids
+    ORDER BY interventions DESC, intervention_kind
+""").strip()
+
+
+def _interventions_by_kind(graph: nx.MultiDiGraph, p: Params) -> list[Row]:
+    groups: dict[Any, list[dict[str, Any]]] = defaultdict(list)
+    for _, i in _nodes(graph, "Intervention"):
+        groups[i.get("intervention_kind")].append(i)
+    return [
+        {
+            "intervention_kind": kind,
+            "interventions": len(items),
+            "innovations": sum(1 for i in items if i.get("innovation") is True),
+            "intervention_ids": sorted(i["id"] for i in items) if kind is not None else [],
+        }
+        for kind, items in groups.items()
+    ]
+
+
+LOCAL_INNOVATIONS = dedent("""
+    MATCH (i:Intervention)
+    WHERE i.innovation = true
+    RETURN i.id AS intervention_id, i.name AS intervention, i.name_en AS intervention_en,
+           i.intervention_kind AS intervention_kind, i.family_function AS family_function,
+           i.quantity AS quantity, i.unit AS unit,
+           COLLECT { MATCH (a:Actor)-[:IMPLEMENTS|LEADS]->(i) RETURN DISTINCT a.id AS a ORDER BY a }
+             AS carried_by,
+           COLLECT { MATCH (a:Actor)-[:FUNDS|SUPPORTS]->(i) RETURN DISTINCT a.id AS a ORDER BY a }
+             AS backed_by,
+           COLLECT { MATCH (i)-[:TARGETS]->(t:TargetGroup) RETURN t.id AS t ORDER BY t }
+             AS target_groups
+    ORDER BY intervention_id
+""").strip()
+
+
+def _local_innovations(graph: nx.MultiDiGraph, p: Params) -> list[Row]:
+    return [
+        {
+            "intervention_id": i["id"],
+            "intervention": i.get("name"),
+            "intervention_en": i.get("name_en"),
+            "intervention_kind": i.get("intervention_kind"),
+            "family_function": i.get("family_function"),
+            "quantity": i.get("quantity"),
+            "unit": i.get("unit"),
+            "carried_by": _ids(_in(graph, k, ["IMPLEMENTS", "LEADS"], "Actor")),
+            "backed_by": _ids(_in(graph, k, ["FUNDS", "SUPPORTS"], "Actor")),
+            "target_groups": _ids(_out(graph, k, ["TARGETS"], "TargetGroup")),
+        }
+        for k, i in _nodes(graph, "Intervention")
+        if i.get("innovation") is True
+    ]
+
+
+ACTORS_IN_PLACE = dedent("""
+    MATCH (q:Place)-[:PART_OF*0..]->(top:Place {id: $place_id})
+    WHERE $include_sub_places OR q = top
+    WITH DISTINCT q
+    MATCH (a:Actor)-[:LOCATED_IN]->(q)
+    RETURN q.id AS located_in, a.id AS actor_id, a.name AS actor, a.name_en AS actor_en,
+           a.actor_type AS actor_type, a.sector AS sector, a.level AS level
+    ORDER BY located_in, actor_id
+""").strip()
+
+
+def _actors_in_place(graph: nx.MultiDiGraph, p: Params) -> list[Row]:
+    top = _key(graph, "Place", p["place_id"])
+    if top is None:
+        return []
+    places = (
+        _reach(graph, top, "PART_OF", "Place", upward=False)
+        if p["include_sub_places"]
+        else {top: 0}
+    )
+    return [
+        {
+            "located_in": graph.nodes[q]["id"],
+            "actor_id": a["id"],
+            "actor": a.get("name"),
+            "actor_en": a.get("name_en"),
+            "actor_type": a.get("actor_type"),
+            "sector": a.get("sector"),
+            "level": a.get("level"),
+        }
+        for q in places
+        for _, a, _ in _in(graph, q, ["LOCATED_IN"], "Actor")
+    ]
+
+
+def _evidence_cypher(p: Params) -> str:
+    """Cypher for one node's evidence; the label is checked against the schema, then quoted."""
+    label = quote_identifier(check_label(p["label"]))
+    return f"MATCH (n:{label} {{id: $node_id}})\nRETURN n.evidence AS evidence"
+
+
+def _evidence(graph: nx.MultiDiGraph, p: Params) -> list[Row]:
+    key = _key(graph, p["label"], p["node_id"])
+    return [] if key is None else [{"evidence": graph.nodes[key].get("evidence")}]
+
+
+def _one_row_per_locator(rows: list[Row], p: Params) -> list[Row]:
+    out = []
+    for row in rows:
+        for position, loc in enumerate(_decoded(row.get("evidence")) or [], 1):
+            out.append({"position": position, **{k: loc.get(k) for k in _LOCATOR_COLUMNS}})
+    return out
+
+
+_LOCATOR_COLUMNS = ("source", "section", "paragraph", "start", "end", "note")
+
+AMBIGUOUS_OBSERVATIONS = dedent("""
+    MATCH (o:Observation)
+    WHERE o.ambiguity IS NOT NULL
+    RETURN head(COLLECT { MATCH (o)-[:OBSERVED_FOR]->(i:Indicator) RETURN i.id AS i ORDER BY i })
+             AS indicator_id,
+           head(COLLECT { MATCH (o)-[:OBSERVED_IN]->(q:Place) RETURN q.id AS q ORDER BY q })
+             AS place_id,
+           coalesce(toString(o.date), toString(o.year)) AS period, o.value_text AS value_text,
+           o.value AS value, o.instrument AS instrument, o.ambiguity AS ambiguity,
+           o.id AS observation_id
+    ORDER BY indicator_id, place_id, period, observation_id
+""").strip()
+
+
+def _ambiguous_observations(graph: nx.MultiDiGraph, p: Params) -> list[Row]:
+    rows = []
+    for k, o in _nodes(graph, "Observation"):
+        if o.get("ambiguity") is None:
+            continue
+        indicators = _ids(_out(graph, k, ["OBSERVED_FOR"], "Indicator"))
+        places = _ids(_out(graph, k, ["OBSERVED_IN"], "Place"))
+        rows.append(
+            {
+                "indicator_id": indicators[0] if indicators else None,
+                "place_id": places[0] if places else None,
+                "period": _period(o),
+                "value_text": o.get("value_text"),
+                "value": o.get("value"),
+                "instrument": o.get("instrument"),
+                "ambiguity": o["ambiguity"],
+                "observation_id": o["id"],
+            }
+        )
+    return rows
+
+
+def _q(
+    name: str,
+    titles: tuple[str, str],
+    descriptions: tuple[str, str],
+    columns: str,
+    cypher: str | Callable[[Params], str],
+    from_graph: Callable[[nx.MultiDiGraph, Params], list[Row]],
+    order: str,
+    **options: Any,
+) -> Question:
+    """A Question from compact arguments: ``columns`` and ``order`` are space-separated,
+    ``-`` before an order key sorts it descending."""
+    keys = tuple((k.lstrip("-"), k.startswith("-")) for k in order.split())
+    return Question(
+        name,
+        titles[0],
+        titles[1],
+        descriptions[0],
+        descriptions[1],
+        tuple(columns.split()),
+        cypher,
+        from_graph,
+        keys,
+        **options,
+    )
+
+
+QUESTIONS: tuple[Question, ...] = (
+    _q(
+        "partners_of_actor",
+        (
+            "Mitra suatu aktor dan jenis hubungannya",
+            "Partners of an actor and how they are linked",
+        ),
+        (
+            "Aktor yang terhubung langsung dengan aktor ini, dengan jenis hubungan keluar dan masuk.",
+            "Actors directly linked to this actor, with the relationship types in each direction.",
+        ),
+        "partner_id partner partner_en outgoing incoming links",
+        PARTNERS,
+        _partners,
+        "-links partner_id",
+        params={"actor_id": "kepala_desa_mongpok"},
+    ),
+    _q(
+        "interventions_for_target_group",
+        (
+            "Intervensi yang menjangkau sebuah kelompok sasaran",
+            "Interventions that reach a target group",
+        ),
+        (
+            "Intervensi yang menyasar kelompok ini, dengan program dan pelaksananya.",
+            "Interventions aimed at this group, with their programmes and implementers.",
+        ),
+        "intervention_id intervention intervention_en intervention_kind pillar programs implementers",
+        TARGET_GROUP_INTERVENTIONS,
+        _target_group_interventions,
+        "intervention_id",
+        params={"target_group_id": "ibu_hamil"},
+    ),
+    _q(
+        "who_funds_what",
+        ("Siapa mendanai apa, dan berapa", "Who funds what, and how much"),
+        (
+            "Setiap hubungan pendanaan dengan jumlah dan mata uang bila sumber menyebutnya.",
+            "Every funding link, with amount and currency where the source states them.",
+        ),
+        "funder_id funder funded_label funded_id funded amount currency",
+        WHO_FUNDS_WHAT,
+        _who_funds_what,
+        "funder_id funded_label funded_id",
+    ),
+    _q(
+        "funding_per_funder",
+        ("Total pendanaan per penyandang dana", "Funding totals per funder"),
+        (
+            "Banyak pendanaan dan totalnya per penyandang dana dan mata uang; kosong bila tanpa jumlah.",
+            "Links funded and total per funder and currency; empty when no amount is stated.",
+        ),
+        "funder_id funder currency funded amounts_known total",
+        FUNDING_PER_FUNDER,
+        _funding_per_funder,
+        "funder_id currency",
+    ),
+    _q(
+        "barriers_and_what_they_hinder",
+        ("Hambatan dan apa yang dihambatnya", "Barriers and what they hinder"),
+        (
+            "Faktor penghambat temuan studi dan program atau intervensi yang terhambat.",
+            "The study's barriers and the programmes or interventions they hold back.",
+        ),
+        "barrier_id barrier barrier_en dimension hindered_label hindered_id hindered",
+        _factor_cypher("HINDERS", "barrier", "hindered"),
+        _factor_rows("HINDERS", "barrier", "hindered"),
+        "barrier_id hindered_label hindered_id",
+        fixed={"factor_kind": "barrier"},
+    ),
+    _q(
+        "enablers_and_what_they_enable",
+        ("Pendorong dan apa yang didorongnya", "Enablers and what they enable"),
+        (
+            "Faktor pendorong temuan studi dan program atau intervensi yang terbantu.",
+            "The study's enablers and the programmes or interventions they help.",
+        ),
+        "enabler_id enabler enabler_en dimension enabled_label enabled_id enabled",
+        _factor_cypher("ENABLES", "enabler", "enabled"),
+        _factor_rows("ENABLES", "enabler", "enabled"),
+        "enabler_id enabled_label enabled_id",
+        fixed={"factor_kind": "enabler"},
+    ),
+    _q(
+        "interventions_of_program",
+        ("Intervensi sebuah program", "Interventions of a programme"),
+        (
+            "Intervensi program ini (dan sub-programnya), dengan jenis, jumlah dan satuan.",
+            "Interventions of this programme (and its sub-programmes), with kind, quantity and unit.",
+        ),
+        "program_id intervention_id intervention intervention_en intervention_kind pillar quantity "
+        "unit frequency innovation",
+        PROGRAM_INTERVENTIONS,
+        _program_interventions,
+        "program_id intervention_kind intervention_id",
+        params={"program_id": "kampung_kb", "include_sub_programs": True},
+    ),
+    _q(
+        "who_implements_what",
+        ("Siapa melaksanakan apa", "Who implements what"),
+        (
+            "Setiap aktor dengan intervensi, program atau kebijakan yang dilaksanakannya.",
+            "Every actor with the interventions, programmes or policies it carries out.",
+        ),
+        "actor_id actor level implemented_label implemented_id implemented intervention_kind",
+        WHO_IMPLEMENTS_WHAT,
+        _who_implements_what,
+        "actor_id implemented_label implemented_id",
+    ),
+    _q(
+        "actors_by_level_and_sector",
+        ("Aktor menurut tingkat dan sektor", "Actors by level and sector"),
+        (
+            "Jumlah aktor per tingkat pemerintahan dan sektor, dari nasional ke desa.",
+            "Number of actors per level of government and sector, from national down to village.",
+        ),
+        "level sector actors actor_ids",
+        ACTORS_BY_LEVEL_AND_SECTOR,
+        _actors_by_level_and_sector,
+        "level_rank level sector",
+        fixed={"levels": list(LEVELS)},
+    ),
+    _q(
+        "target_groups_without_intervention",
+        ("Kelompok sasaran tanpa intervensi", "Target groups with no intervention"),
+        (
+            "Kelompok sasaran yang tidak dijangkau intervensi mana pun; program yang menyasarnya.",
+            "Target groups no intervention reaches, with the programmes that name them.",
+        ),
+        "target_group_id target_group target_group_en programs",
+        TARGET_GROUPS_WITHOUT_INTERVENTION,
+        _target_groups_without_intervention,
+        "target_group_id",
+    ),
+    _q(
+        "indicator_series",
+        (
+            "Deret indikator sebuah tempat, per instrumen",
+            "Indicator series of a place, per instrument",
+        ),
+        (
+            "Nilai, periode dan instrumen; angka dari instrumen berbeda tidak pernah digabung.",
+            "Value, period and instrument; figures from different instruments are never merged.",
+        ),
+        "instrument period value value_text unit source target ambiguous observation_id",
+        INDICATOR_SERIES,
+        _indicator_series,
+        "instrument period observation_id",
+        params={"indicator_id": "stunting_prevalence", "place_id": "desa_mongpok"},
+    ),
+    _q(
+        "observations_of_table",
+        ("Angka sebuah tabel sumber", "Figures of a source table"),
+        (
+            "Angka sebuah tabel seperti dicetak (baris, kolom, nilai tercetak); baris jumlah di akhir.",
+            "A table's figures as printed (row, column, printed value); total rows last.",
+        ),
+        "table row column value value_text unit instrument printed_total place_id observation_id",
+        OBSERVATIONS_OF_TABLE,
+        _observations_of_table,
+        "printed_total row column observation_id",
+        params={"table": "Tabel 2"},
+    ),
+    _q(
+        "claims_of_source",
+        ("Klaim sebuah sumber dan yang dibicarakannya", "Claims of a source and what they concern"),
+        (
+            "Pernyataan sumber tentang angkanya sendiri, dengan simpul yang dibicarakan dan letaknya.",
+            "The source's statements about its own figures, what they concern and where they stand.",
+        ),
+        "claim_id claim claim_kind asserted basis concerns cited_at",
+        CLAIMS_OF_SOURCE,
+        _claims,
+        "claim_id",
+        params={"source_id": "mongpok_case_study"},
+        finish=_keep_claims_of_source,
+    ),
+    _q(
+        "policies_mandating",
+        (
+            "Kebijakan yang mengamanatkan program, aktor atau intervensi",
+            "Policies that mandate a programme, actor or intervention",
+        ),
+        (
+            "Kebijakan yang menjadi dasar simpul ini, dengan penerbitnya.",
+            "The policies this node rests on, with who issued them.",
+        ),
+        "subject_label subject_id policy_id policy policy_kind number year issued_by",
+        POLICIES_MANDATING,
+        _policies_mandating,
+        "subject_label year policy_id",
+        params={"subject_id": "kampung_kb"},
+    ),
+    _q(
+        "place_hierarchy",
+        (
+            "Jenjang wilayah sebuah tempat, dengan kode Kemendagri dan BPS",
+            "Administrative chain of a place, with Kemendagri and BPS codes",
+        ),
+        (
+            "Tempat ini dan wilayah di atasnya sampai negara, dengan kode Kemendagri dan BPS.",
+            "This place and the areas above it up to the country, with Kemendagri and BPS codes.",
+        ),
+        "depth place_id place place_level kemendagri_code bps_code",
+        PLACE_HIERARCHY,
+        lambda g, p: _place_rows(g, p, upward=True),
+        "depth place_id",
+        params={"place_id": "desa_mongpok"},
+    ),
+    _q(
+        "places_within",
+        ("Wilayah di bawah sebuah tempat", "Places within a place"),
+        (
+            "Wilayah di bawah tempat ini (desa sebuah kecamatan, ...), dengan kodenya.",
+            "The areas below this place (the villages of a kecamatan, ...), with their codes.",
+        ),
+        "depth place_id place place_level kemendagri_code bps_code",
+        PLACES_WITHIN,
+        lambda g, p: _place_rows(g, p, upward=False),
+        "depth kemendagri_code place_id",
+        params={"place_id": "kec_cikeusal"},
+    ),
+    _q(
+        "interventions_by_kind",
+        (
+            "Intervensi menurut jenis (spesifik, sensitif, konvergensi)",
+            "Interventions by kind (specific, sensitive, convergence)",
+        ),
+        (
+            "Jumlah intervensi dan inovasi per jenis, dengan id-nya.",
+            "Number of interventions and innovations per kind, with their ids.",
+        ),
+        "intervention_kind interventions innovations intervention_ids",
+        INTERVENTIONS_BY_KIND,
+        _interventions_by_kind,
+        "-interventions intervention_kind",
+    ),
+    _q(
+        "local_innovations",
+        ("Inovasi lokal", "Local innovations"),
+        (
+            "Intervensi yang disebut studi sebagai inovasi lokal: pelaksana, pendukung dan sasarannya.",
+            "Interventions the study calls local innovations: who runs, backs and receives them.",
+        ),
+        "intervention_id intervention intervention_en intervention_kind family_function quantity "
+        "unit carried_by backed_by target_groups",
+        LOCAL_INNOVATIONS,
+        _local_innovations,
+        "intervention_id",
+    ),
+    _q(
+        "actors_in_place",
+        ("Aktor yang berkedudukan di sebuah tempat", "Actors located in a place"),
+        (
+            "Aktor yang berkedudukan di tempat ini (dan wilayah di bawahnya).",
+            "Actors located in this place (and the areas below it).",
+        ),
+        "located_in actor_id actor actor_en actor_type sector level",
+        ACTORS_IN_PLACE,
+        _actors_in_place,
+        "located_in actor_id",
+        params={"place_id": "desa_mongpok", "include_sub_places": True},
+    ),
+    _q(
+        "evidence_of_node",
+        ("Bukti sebuah simpul", "Evidence of a node"),
+        (
+            "Penunjuk ke paragraf sumber yang mendukung simpul ini, satu baris per penunjuk.",
+            "The locators of the source paragraphs that support this node, one row each.",
+        ),
+        "position source section paragraph start end note",
+        _evidence_cypher,
+        _evidence,
+        "position",
+        params={"label": "Actor", "node_id": "kepala_desa_mongpok"},
+        choices={"label": tuple(sorted(LABELS))},
+        finish=_one_row_per_locator,
+    ),
+    _q(
+        "ambiguous_observations",
+        (
+            "Angka yang dapat dibaca lebih dari satu cara",
+            "Figures that can be read more than one way",
+        ),
+        (
+            "Angka yang bentuk cetaknya ambigu, dengan alasannya, untuk diperiksa sebelum dipakai.",
+            "Figures whose printed form is ambiguous, with the reason, to check before use.",
+        ),
+        "indicator_id place_id period value_text value instrument ambiguity observation_id",
+        AMBIGUOUS_OBSERVATIONS,
+        _ambiguous_observations,
+        "indicator_id place_id period observation_id",
+    ),
+)
+
+_BY_NAME: dict[str, Question] = {q.name: q for q in QUESTIONS}
+
+
+# -- the public API ----------------------------------------------------------------------------
+
+
+def list_questions() -> list[dict[str, Any]]:
+    """Every question as plain data: name, titles, descriptions, parameters with defaults, columns.
+
+    >>> next(q for q in list_questions() if q["name"] == "partners_of_actor")["params"]
+    {'actor_id': 'kepala_desa_mongpok'}
+    """
+    return [
+        {
+            "name": q.name,
+            "title_id": q.title_id,
+            "title_en": q.title_en,
+            "description_id": q.description_id,
+            "description_en": q.description_en,
+            "params": dict(q.params),
+            "columns": list(q.columns),
+        }
+        for q in QUESTIONS
+    ]
+
+
+def get_question(name: str) -> Question:
+    """The question called ``name``; :class:`UnknownQuestion` lists the known names otherwise."""
+    try:
+        return _BY_NAME[name]
+    except KeyError:
+        known = ", ".join(sorted(_BY_NAME))
+        raise UnknownQuestion(f"unknown question {name!r}; known questions: {known}") from None
+
+
+_TRUE = {"true", "1", "yes", "y", "ya", "benar"}
+_FALSE = {"false", "0", "no", "n", "tidak", "salah"}
+
+
+def _convert(question: Question, key: str, value: Any) -> Any:
+    """``value`` as the type of the parameter's default (strings are read; others checked)."""
+    default = question.params[key]
+    kind = type(default)
+    where = f"question {question.name!r}, parameter {key!r}"
+    if isinstance(value, str) and kind is not str:
+        text = value.strip().lower()
+        if kind is bool:
+            if text in _TRUE | _FALSE:
+                return text in _TRUE
+            raise BadParameter(f"{where}: {value!r} is not a yes/no value (true or false)")
+        try:
+            return kind(text)
+        except ValueError:
+            raise BadParameter(f"{where}: {value!r} is not a {kind.__name__}") from None
+    if kind is float and isinstance(value, int) and not isinstance(value, bool):
+        return float(value)
+    if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+        raise BadParameter(f"{where}: expected a {kind.__name__}, got {value!r}")
+    return value
+
+
+def convert_params(question: Question, params: Mapping[str, Any] | None = None) -> dict[str, Any]:
+    """The question's defaults overridden by ``params``, each converted to its default's type.
+
+    >>> convert_params(get_question("actors_in_place"), {"include_sub_places": "false"})
+    {'place_id': 'desa_mongpok', 'include_sub_places': False}
+    """
+    values = dict(question.params)
+    for key, value in (params or {}).items():
+        if key not in question.params:
+            valid = ", ".join(question.params) or "none"
+            raise BadParameter(
+                f"question {question.name!r} has no parameter {key!r}; its parameters: {valid}"
+            )
+        values[key] = _convert(question, key, value)
+    for key, allowed in question.choices.items():
+        if values[key] not in allowed:
+            raise BadParameter(
+                f"question {question.name!r}, parameter {key!r}: "
+                f"{values[key]!r} is not one of: {', '.join(allowed)}"
+            )
+    return values
+
+
+def _query_params(question: Question, params: Mapping[str, Any] | None) -> dict[str, Any]:
+    return {**question.fixed, **convert_params(question, params)}
+
+
+def cypher_for(name: str, params: Mapping[str, Any] | None = None) -> tuple[str, dict[str, Any]]:
+    """The Cypher text of a question and the parameters it runs with, ``(query, params)``.
+
+    >>> query, values = cypher_for("evidence_of_node", {"label": "Policy", "node_id": "inpres_3_2022"})
+    >>> query.splitlines()[0], values
+    ('MATCH (n:`Policy` {id: $node_id})', {'label': 'Policy', 'node_id': 'inpres_3_2022'})
+    """
+    question = get_question(name)
+    values = _query_params(question, params)
+    text = question.cypher(values) if callable(question.cypher) else question.cypher
+    return text, values
+
+
+def order_clause(question: Question) -> str:
+    """The ORDER BY clause that ``question.order`` stands for (its Cypher ends with it).
+
+    >>> order_clause(get_question("partners_of_actor"))
+    'ORDER BY links DESC, partner_id'
+    """
+    keys = ", ".join(f"{c} DESC" if desc else c for c, desc in question.order)
+    return f"ORDER BY {keys}"
+
+
+def _frame(question: Question, rows: list[Row]) -> pd.DataFrame:
+    """Rows as a DataFrame of the question's columns; nullable dtypes keep integers integral."""
+    frame = pd.DataFrame(
+        [{c: r.get(c) for c in question.columns} for r in rows], columns=list(question.columns)
+    )
+    return frame.convert_dtypes()
+
+
+def answer_from_graph(
+    graph: nx.MultiDiGraph, name: str, params: Mapping[str, Any] | None = None
+) -> pd.DataFrame:
+    """Answer a question from a NetworkX view (node keys ``Label:id``, edge keys = types).
+
+    >>> g = nx.MultiDiGraph()
+    >>> g.add_node("Place:a", label="Place", id="a", name="A", place_level="desa")
+    >>> g.add_node("Place:b", label="Place", id="b", name="B", place_level="kecamatan")
+    >>> _ = g.add_edge("Place:a", "Place:b", key="PART_OF", type="PART_OF")
+    >>> answer_from_graph(g, "place_hierarchy", {"place_id": "a"})[["depth", "place_id"]].values.tolist()
+    [[0, 'a'], [1, 'b']]
+    """
+    question = get_question(name)
+    values = _query_params(question, params)
+    rows = question.from_graph(graph, values)
+    if question.finish is not None:
+        rows = question.finish(rows, values)
+    return _frame(question, _sorted(rows, question.order))
+
+
+def answer_from_neo4j(
+    driver: Driver, name: str, params: Mapping[str, Any] | None = None, *, database: str = "neo4j"
+) -> pd.DataFrame:
+    """Answer a question with its Cypher on a Neo4j reader; the ORDER BY gives the row order.
+
+    The driver is the caller's (created once by the CLI or the app); nothing here opens one.
+    """
+    question = get_question(name)
+    query, values = cypher_for(name, params)
+    records, _, _ = driver.execute_query(
+        query, values, database_=database, routing_=RoutingControl.READ
+    )
+    rows = [record.data() for record in records]
+    if question.finish is not None:
+        rows = question.finish(rows, values)
+    return _frame(question, rows)
+
+
+def run_question(
+    store: GraphStore, name: str, params: Mapping[str, Any] | None = None
+) -> pd.DataFrame:
+    """Answer the question ``name`` on ``store``: Cypher on Neo4j, NetworkX on the memory store.
+
+    ``params`` may hold strings (as the command line gives them); each is converted to the type of
+    its default. Raises :class:`UnknownQuestion` or :class:`BadParameter`, both naming what is valid.
+    """
+    question = get_question(name)
+    convert_params(question, params)  # fail on a bad parameter before touching the store
+    if getattr(store, "backend", None) == "neo4j":
+        return answer_from_neo4j(store.driver, name, params, database=store.database)
+    return answer_from_graph(store.to_networkx(), name, params)
