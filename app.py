@@ -4,16 +4,29 @@ This file only sets the page up and builds the navigation; each page lives in ui
 the language switch is a shared ui helper, so every page reads the same choice.
 """
 
+from pathlib import Path
+
 import streamlit as st
 
 from ui.i18n import language_switch, t
 
 st.set_page_config(page_title="Jejaring", page_icon=":material/hub:", layout="wide")
 lang = language_switch()
+# (script, title key, icon) in the order of the navigation
+PAGES = [
+    ("ui/overview.py", "nav.overview", ":material/dashboard:"),
+    ("ui/network.py", "nav.network", ":material/hub:"),
+    ("ui/centrality.py", "nav.centrality", ":material/leaderboard:"),
+    ("ui/pathways.py", "nav.pathways", ":material/route:"),
+    ("ui/compare.py", "nav.compare", ":material/compare_arrows:"),
+    ("ui/query.py", "nav.query", ":material/manage_search:"),
+    ("ui/sources.py", "nav.sources", ":material/menu_book:"),
+    ("ui/settings_page.py", "nav.settings", ":material/settings:"),
+]
+HERE = Path(__file__).resolve().parent
 pages = [
-    st.Page(
-        "ui/overview.py", title=t("nav.overview", lang), icon=":material/dashboard:", default=True
-    ),
-    st.Page("ui/network.py", title=t("nav.network", lang), icon=":material/hub:"),
+    st.Page(script, title=t(key, lang), icon=icon, default=(i == 0))
+    for i, (script, key, icon) in enumerate(PAGES)
+    if (HERE / script).is_file()
 ]
 st.navigation(pages).run()

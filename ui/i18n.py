@@ -281,6 +281,22 @@ STRINGS: dict[str, dict[str, str]] = {
     "level.desa": {"id": "Desa", "en": "Village (desa)"},
     "level.dusun_rw": {"id": "Dusun / RW", "en": "Hamlet / RW"},
 }
+# Each page may keep its own strings in ui/text_<page>.py (a dict named STRINGS of the same
+# shape); they join this table here, so t() and the tests see one table.
+def _page_tables() -> dict[str, dict[str, str]]:
+    import importlib
+    import pkgutil
+    from pathlib import Path
+
+    merged: dict[str, dict[str, str]] = {}
+    for info in pkgutil.iter_modules([str(Path(__file__).parent)]):
+        if info.name.startswith("text_"):
+            merged.update(importlib.import_module(f"ui.{info.name}").STRINGS)
+    return merged
+
+
+STRINGS.update(_page_tables())
+
 # Sector names are domain vocabulary kept with the schema; the UI reads them from there.
 STRINGS.update(
     {
