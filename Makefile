@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 PORT   ?= 8501
 
 .PHONY: help install run test test-unit lint format load stats validate clean \
-        neo4j-jars neo4j-start neo4j-stop neo4j-status bench
+        neo4j-jars neo4j-start neo4j-stop neo4j-status bench browser
 
 help:            ## list the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -21,7 +21,11 @@ install: $(VENV)/.installed  ## create the virtual environment and install the p
 run: install     ## start the app on the embedded store at http://127.0.0.1:$(PORT)
 	$(PY) -m streamlit run app.py --server.port $(PORT) --server.address 127.0.0.1
 
-test: install neo4j-jars  ## install what the tests need and run them all (starts and stops its own Neo4j)
+browser:         ## install Debian's chromium for the browser tests (needs root and apt), unless present
+	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+	@chromium --version
+
+test: install neo4j-jars browser  ## install what the tests need and run them all (starts and stops its own Neo4j)
 	$(PY) -m pytest
 
 test-unit: install  ## only the fast tests (no server, no browser)
