@@ -11,7 +11,7 @@ import streamlit as st
 from ui.i18n import language_switch, t
 from ui.presentation import apply_presentation_mode
 
-st.set_page_config(page_title="Jejaring", page_icon=":material/hub:", layout="wide")
+st.set_page_config(page_title="Jejaring", page_icon="🕸️", layout="wide")
 lang = language_switch()
 apply_presentation_mode(lang)  # ?present=1 or the sidebar toggle: no sidebar, large type
 # (script, title key, icon) in the order of the navigation

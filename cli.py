@@ -41,8 +41,10 @@ def cmd_load(args: argparse.Namespace) -> int:
     store = open_store(args.backend)
     try:
         written = load_curated(store)
-        print(f"loaded {written['nodes']} nodes and {written['relationships']} relationships "
-              f"into the {store.backend} store")
+        print(
+            f"loaded {written['nodes']} nodes and {written['relationships']} relationships "
+            f"into the {store.backend} store"
+        )
         _print_counts(store.counts())
     except DatasetError as exc:
         print(f"error: nothing was loaded. {exc}", file=sys.stderr)
@@ -87,8 +89,10 @@ def cmd_validate(args: argparse.Namespace) -> int:
     if args.format == "json":
         print(json.dumps(report, indent=2, ensure_ascii=False))
     else:
-        print(f"{report['records']['nodes']} nodes, {report['records']['relationships']} "
-              f"relationships read from {data_dir}")
+        print(
+            f"{report['records']['nodes']} nodes, {report['records']['relationships']} "
+            f"relationships read from {data_dir}"
+        )
         for group in PROBLEM_GROUPS.values():
             print(f"{group}: {len(report[group])}")
             for p in report[group]:
@@ -100,8 +104,10 @@ def cmd_passages(args: argparse.Namespace) -> int:
     dataset = read_dataset(settings.get("JEJARING_DATA"))
     sources = {n["id"]: n for n in dataset.nodes if n.get("label") == "Source"}
     if args.source not in sources:
-        print(f"error: unknown source {args.source!r}; known: {', '.join(sorted(sources))}",
-              file=sys.stderr)
+        print(
+            f"error: unknown source {args.source!r}; known: {', '.join(sorted(sources))}",
+            file=sys.stderr,
+        )
         return 1
     source = sources[args.source]
     path = f"{args.sources or settings.get('JEJARING_SOURCES')}/{source['file']}"
@@ -219,21 +225,31 @@ def build_parser() -> argparse.ArgumentParser:
         return p
 
     def backend_option(p: argparse.ArgumentParser) -> None:
-        p.add_argument("--backend", choices=BACKENDS, default=None,
-                       help="graph store (default: JEJARING_BACKEND, else memory)")
+        p.add_argument(
+            "--backend",
+            choices=BACKENDS,
+            default=None,
+            help="graph store (default: JEJARING_BACKEND, else memory)",
+        )
 
     p = add("load", cmd_load, "load the curated case-study dataset and print counts")
     backend_option(p)
     p = add("stats", cmd_stats, "print node counts per label and relationship counts per type")
     backend_option(p)
     p.add_argument("--format", choices=("text", "json"), default="text")
-    p = add("validate", cmd_validate,
-            "check the dataset: schema errors, unresolved locators, records without evidence")
+    p = add(
+        "validate",
+        cmd_validate,
+        "check the dataset: schema errors, unresolved locators, records without evidence",
+    )
     p.add_argument("--format", choices=("text", "json"), default="text")
     p.add_argument("--data", help="dataset folder (default: JEJARING_DATA)")
     p.add_argument("--sources", help="sources folder (default: JEJARING_SOURCES)")
-    p = add("passages", cmd_passages,
-            "print a source's numbered paragraphs, as evidence locators count them")
+    p = add(
+        "passages",
+        cmd_passages,
+        "print a source's numbered paragraphs, as evidence locators count them",
+    )
     p.add_argument("--source", default="mongpok_case_study", help="Source id")
     p.add_argument("--section", help="only this section")
     p.add_argument("--sources", help="sources folder (default: JEJARING_SOURCES)")
@@ -242,18 +258,33 @@ def build_parser() -> argparse.ArgumentParser:
     backend_option(p)
     p.add_argument("name", nargs="?", help="question name (see --list)")
     p.add_argument("--list", action="store_true", help="list the catalogue of questions")
-    p.add_argument("--param", action="append", default=[], metavar="KEY=VALUE",
-                   help="a parameter of the question; repeat for several")
+    p.add_argument(
+        "--param",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help="a parameter of the question; repeat for several",
+    )
     p.add_argument("--format", choices=("table", "csv", "json"), default="table")
-    p.add_argument("--lang", choices=("id", "en"), help="language of titles (default: JEJARING_LANG)")
-    p = add("cypher", cmd_cypher,
-            "run a read-only Cypher query on the Neo4j backend (time limit, row cap)")
+    p.add_argument(
+        "--lang", choices=("id", "en"), help="language of titles (default: JEJARING_LANG)"
+    )
+    p = add(
+        "cypher",
+        cmd_cypher,
+        "run a read-only Cypher query on the Neo4j backend (time limit, row cap)",
+    )
     p.add_argument("query", help="the Cypher text; writes are refused")
     p.add_argument("--format", choices=("table", "json"), default="table")
-    p = add("neo4j", cmd_neo4j,
-            "start, stop or query the local Neo4j server (127.0.0.1; see the README)")
+    p = add(
+        "neo4j",
+        cmd_neo4j,
+        "start, stop or query the local Neo4j server (127.0.0.1; see the README)",
+    )
     p.add_argument("action", choices=("start", "stop", "status", "jars"))
-    p.add_argument("--port", type=int, help="Bolt port for start (default: JEJARING_NEO4J_PORT or 7687)")
+    p.add_argument(
+        "--port", type=int, help="Bolt port for start (default: JEJARING_NEO4J_PORT or 7687)"
+    )
     return parser
 
 
@@ -265,9 +296,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return args.func(args)
     except StoreUnavailable as exc:
-        print(f"error: {exc}\nstart the local server with `python cli.py neo4j start`, "
-              "check NEO4J_URI/NEO4J_USER/NEO4J_PASSWORD, or use --backend memory",
-              file=sys.stderr)
+        print(
+            f"error: {exc}\nstart the local server with `python cli.py neo4j start`, "
+            "check NEO4J_URI/NEO4J_USER/NEO4J_PASSWORD, or use --backend memory",
+            file=sys.stderr,
+        )
         return 2
 
 

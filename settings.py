@@ -57,7 +57,9 @@ SETTINGS: dict[str, Setting] = {
         Setting("NEO4J_USER", "neo4j", "Neo4j user name"),
         Setting("NEO4J_PASSWORD", "jejaring-dev-password", "Neo4j password", secret=True),
         Setting("NEO4J_DATABASE", "neo4j", "Neo4j database name"),
-        Setting("JEJARING_CONSOLE_TIMEOUT", "10", "time limit in seconds of a Cypher console query"),
+        Setting(
+            "JEJARING_CONSOLE_TIMEOUT", "10", "time limit in seconds of a Cypher console query"
+        ),
         Setting("JEJARING_CONSOLE_ROW_CAP", "1000", "most rows a Cypher console query returns"),
         Setting("JEJARING_NEO4J_PORT", "7687", "Bolt port of the local Neo4j server"),
         Setting(

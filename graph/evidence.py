@@ -159,6 +159,8 @@ def resolve_locator(
         s = int(start or 0)  # type: ignore[arg-type]
         e = int(end if end is not None else len(text))  # type: ignore[arg-type]
         if e > len(text):
-            raise LocatorProblem(f"{path.name}: end {e} is past the paragraph's {len(text)} characters")
+            raise LocatorProblem(
+                f"{path.name}: end {e} is past the paragraph's {len(text)} characters"
+            )
         text = text[s:e]
     return text

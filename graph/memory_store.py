@@ -69,9 +69,7 @@ class MemoryStore:
             self._save()
         return len(prepared)
 
-    def upsert_relationships(
-        self, records: Iterable[RelRecord], *, batch_size: int = 500
-    ) -> int:
+    def upsert_relationships(self, records: Iterable[RelRecord], *, batch_size: int = 500) -> int:
         prepared = [split_relationship(r) for r in records]
         with self._lock:
             for rel_type, start, end, _ in prepared:
@@ -172,7 +170,8 @@ def _write_graph(graph: nx.MultiDiGraph, path: Path) -> None:
         "version": FORMAT_VERSION,
         "nodes": [dict(d) for _, d in graph.nodes(data=True)],
         "relationships": [
-            {**d, "type": k, "start": u, "end": v} for u, v, k, d in graph.edges(keys=True, data=True)
+            {**d, "type": k, "start": u, "end": v}
+            for u, v, k, d in graph.edges(keys=True, data=True)
         ],
     }
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -36,7 +36,13 @@ from graph.store import (
     split_relationship,
 )
 
-__all__ = ["Neo4jStore", "StoreUnavailable", "quote_identifier", "node_upsert_query", "rel_upsert_query"]
+__all__ = [
+    "Neo4jStore",
+    "StoreUnavailable",
+    "quote_identifier",
+    "node_upsert_query",
+    "rel_upsert_query",
+]
 
 JSON_KEY = "_json"
 
@@ -75,8 +81,6 @@ def rel_upsert_query(rel_type: str, start_label: str, end_label: str) -> str:
         f"UNWIND $rows AS row MATCH (a:{a} {{id: row.start}}) MATCH (b:{b} {{id: row.end}}) "
         f"MERGE (a)-[r:{rel}]->(b) SET r = row.props RETURN count(r) AS n"
     )
-
-
 
 
 def existing_ids_query(label: str) -> str:
@@ -232,7 +236,9 @@ class Neo4jStore:
             for key, rows in sorted(groups.items())
         )
 
-    def _check_ends_exist(self, groups: Mapping[tuple[str, str, str], list[dict[str, Any]]]) -> None:
+    def _check_ends_exist(
+        self, groups: Mapping[tuple[str, str, str], list[dict[str, Any]]]
+    ) -> None:
         wanted: dict[str, set[str]] = defaultdict(set)
         for (_, start_label, end_label), rows in groups.items():
             for row in rows:
@@ -242,12 +248,17 @@ class Neo4jStore:
             found = set(self._read(existing_ids_query(label), ids=sorted(ids))[0]["found"])
             missing = sorted(ids - found)
             if missing:
-                raise MissingNode(f"no node {label}:{missing[0]} (and {len(missing) - 1} more)"
-                                  if len(missing) > 1 else f"no node {label}:{missing[0]}")
+                raise MissingNode(
+                    f"no node {label}:{missing[0]} (and {len(missing) - 1} more)"
+                    if len(missing) > 1
+                    else f"no node {label}:{missing[0]}"
+                )
 
     def clear(self) -> None:
         while True:
-            records, _, _ = self.driver.execute_query(DELETE_SOME, limit=10_000, database_=self.database)
+            records, _, _ = self.driver.execute_query(
+                DELETE_SOME, limit=10_000, database_=self.database
+            )
             if records[0]["n"] == 0:
                 break
 
@@ -262,14 +273,20 @@ class Neo4jStore:
     def nodes(self, label: str | None = None) -> list[dict[str, Any]]:
         if label is not None:
             check_label(label)
-        return [{**_decode(r["props"]), "label": r["label"]} for r in self._read(ALL_NODES, label=label)]
+        return [
+            {**_decode(r["props"]), "label": r["label"]} for r in self._read(ALL_NODES, label=label)
+        ]
 
     def relationships(self, rel_type: str | None = None) -> list[dict[str, Any]]:
         if rel_type is not None:
             check_rel_type(rel_type)
         return [
-            {**_decode(r["props"]), "type": r["type"], "start": node_key(r["sl"], r["sid"]),
-             "end": node_key(r["el"], r["eid"])}
+            {
+                **_decode(r["props"]),
+                "type": r["type"],
+                "start": node_key(r["sl"], r["sid"]),
+                "end": node_key(r["el"], r["eid"]),
+            }
             for r in self._read(ALL_RELS, type=rel_type)
         ]
 
@@ -284,8 +301,12 @@ class Neo4jStore:
         types = sorted(check_rel_type(t) for t in rel_types) if rel_types is not None else None
         rows = self._read(neighbours_query(label), id=node_id, types=types, direction=direction)
         return [
-            Neighbour(r["type"], r["direction"], {**_decode(r["rel"]), "type": r["type"]},
-                      {**_decode(r["node"]), "label": r["label"]})
+            Neighbour(
+                r["type"],
+                r["direction"],
+                {**_decode(r["rel"]), "type": r["type"]},
+                {**_decode(r["node"]), "label": r["label"]},
+            )
             for r in rows
         ]
 

@@ -94,9 +94,7 @@ class GraphStore(Protocol):
     def upsert_nodes(self, records: Iterable[NodeRecord], *, batch_size: int = 500) -> int:
         """Create or replace nodes; return how many records were written."""
 
-    def upsert_relationships(
-        self, records: Iterable[RelRecord], *, batch_size: int = 500
-    ) -> int:
+    def upsert_relationships(self, records: Iterable[RelRecord], *, batch_size: int = 500) -> int:
         """Create or replace relationships between existing nodes; return how many."""
 
     def get_node(self, label: str, node_id: str) -> dict[str, Any] | None:

@@ -201,9 +201,7 @@ def check_dataset(
     nodes_by_key = _index_nodes(dataset, problems)
     _check_relationships(dataset, nodes_by_key, problems)
     if resolve:
-        sources = {
-            n["id"]: n for n in dataset.nodes if n.get("label") == "Source" and "id" in n
-        }
+        sources = {n["id"]: n for n in dataset.nodes if n.get("label") == "Source" and "id" in n}
         _check_evidence(dataset, nodes_by_key, sources, Path(sources_dir), problems)
     return problems
 
@@ -224,7 +222,9 @@ def _index_nodes(dataset: Dataset, problems: list[Problem]) -> dict[NodeKey, dic
         key = NodeKey(str(node.get("label")), str(node.get("id")))
         if key in by_key:
             first = dataset.origin(by_key[key])
-            problems.append(Problem("schema", origin, str(key), "id", f"duplicate id (first at {first})"))
+            problems.append(
+                Problem("schema", origin, str(key), "id", f"duplicate id (first at {first})")
+            )
             continue
         by_key[key] = node
     return by_key
@@ -249,7 +249,13 @@ def _check_relationships(
         ident = (str(rel.get("type")), start, end)
         if ident in seen:
             problems.append(
-                Problem("schema", origin, subject, "type", f"duplicate relationship (first at {seen[ident]})")
+                Problem(
+                    "schema",
+                    origin,
+                    subject,
+                    "type",
+                    f"duplicate relationship (first at {seen[ident]})",
+                )
             )
         seen.setdefault(ident, origin)
 
@@ -271,11 +277,16 @@ def _check_evidence(
     for node in dataset.nodes:
         subject = f"{node.get('label')}:{node.get('id')}"
         for i, loc in enumerate(_locators(node)):
-            passage = _resolve(loc, sources, sources_dir, dataset.origin(node), subject, i, problems)
+            passage = _resolve(
+                loc, sources, sources_dir, dataset.origin(node), subject, i, problems
+            )
             if passage is not None and not mentions_any(passage, node_terms(node)):
                 problems.append(
                     Problem(
-                        "not_mentioned", dataset.origin(node), subject, f"evidence[{i}]",
+                        "not_mentioned",
+                        dataset.origin(node),
+                        subject,
+                        f"evidence[{i}]",
                         f"passage {_where(loc)} mentions none of: {', '.join(node_terms(node))}",
                     )
                 )
@@ -308,15 +319,25 @@ def _check_rel_evidence(
         hits = [bool(mentions_any(passage, node_terms(nodes[e]))) for e in ends]
         if not any(hits):
             problems.append(
-                Problem("not_mentioned", origin, subject, f"evidence[{i}]",
-                        f"passage {_where(loc)} mentions neither end")
+                Problem(
+                    "not_mentioned",
+                    origin,
+                    subject,
+                    f"evidence[{i}]",
+                    f"passage {_where(loc)} mentions neither end",
+                )
             )
         mentioned = [m or h for m, h in zip(mentioned, hits, strict=True)]
     for side, end, ok in zip(("start", "end"), ends, mentioned, strict=True):
         if _locators(rel) and not ok:
             problems.append(
-                Problem("not_mentioned", origin, subject, "evidence",
-                        f"no locator mentions the {side} {end} (terms: {', '.join(node_terms(nodes[end]))})")
+                Problem(
+                    "not_mentioned",
+                    origin,
+                    subject,
+                    "evidence",
+                    f"no locator mentions the {side} {end} (terms: {', '.join(node_terms(nodes[end]))})",
+                )
             )
 
 
@@ -343,7 +364,9 @@ def _resolve(
     try:
         return resolve_locator(loc, sources, sources_dir)
     except (LocatorProblem, ValueError, TypeError) as exc:
-        problems.append(Problem("unresolved_locator", origin, subject, f"evidence[{index}]", str(exc)))
+        problems.append(
+            Problem("unresolved_locator", origin, subject, f"evidence[{index}]", str(exc))
+        )
         return None
 
 

@@ -62,86 +62,97 @@ __all__ = [
 # is always "most central".
 METRICS: dict[str, dict[str, Any]] = {
     "degree": {
-        "id_name": "Jumlah mitra", "en_name": "Partners",
+        "id_name": "Jumlah mitra",
+        "en_name": "Partners",
         "id_help": "Berapa banyak aktor lain yang terhubung langsung dengan aktor ini.",
         "en_help": "How many other actors this actor is directly linked with.",
     },
     "weighted_degree": {
-        "id_name": "Kekuatan hubungan", "en_name": "Tie strength",
+        "id_name": "Kekuatan hubungan",
+        "en_name": "Tie strength",
         "id_help": "Jumlah alasan kerja sama dengan semua mitranya; mitra yang terhubung karena "
-                   "beberapa alasan dihitung beberapa kali.",
+        "beberapa alasan dihitung beberapa kali.",
         "en_help": "The number of reasons linking this actor to all its partners; a partner "
-                   "linked for several reasons counts several times.",
+        "linked for several reasons counts several times.",
     },
     "betweenness": {
-        "id_name": "Perantara", "en_name": "Betweenness",
+        "id_name": "Perantara",
+        "en_name": "Betweenness",
         "id_help": "Seberapa sering aktor ini berada di jalur terpendek antara dua aktor lain. "
-                   "Nilai tinggi: banyak hubungan bergantung padanya (0 sampai 1).",
+        "Nilai tinggi: banyak hubungan bergantung padanya (0 sampai 1).",
         "en_help": "How often this actor lies on the shortest path between two other actors. "
-                   "High: many connections run through it (0 to 1).",
+        "High: many connections run through it (0 to 1).",
     },
     "closeness": {
-        "id_name": "Kedekatan", "en_name": "Closeness",
+        "id_name": "Kedekatan",
+        "en_name": "Closeness",
         "id_help": "Seberapa cepat aktor ini menjangkau semua aktor lain yang dapat dijangkaunya, "
-                   "dalam jumlah langkah (0 sampai 1).",
-        "en_help": "How few steps this actor needs to reach all the actors it can reach "
-                   "(0 to 1).",
+        "dalam jumlah langkah (0 sampai 1).",
+        "en_help": "How few steps this actor needs to reach all the actors it can reach (0 to 1).",
     },
     "eigenvector": {
-        "id_name": "Pengaruh (eigenvektor)", "en_name": "Eigenvector",
+        "id_name": "Pengaruh (eigenvektor)",
+        "en_name": "Eigenvector",
         "id_help": "Tinggi bila aktor ini terhubung dengan aktor yang juga banyak terhubung. "
-                   "Aktor di luar jaringan utama bernilai 0.",
+        "Aktor di luar jaringan utama bernilai 0.",
         "en_help": "High when this actor is linked with actors that are themselves well "
-                   "linked. Actors outside the main network score 0.",
+        "linked. Actors outside the main network score 0.",
     },
     "pagerank": {
-        "id_name": "PageRank", "en_name": "PageRank",
+        "id_name": "PageRank",
+        "en_name": "PageRank",
         "id_help": "Peluang sampai di aktor ini bila berjalan acak mengikuti hubungan kerja sama "
-                   "(hubungan yang lebih kuat lebih sering dilalui). Jumlah seluruhnya 1.",
+        "(hubungan yang lebih kuat lebih sering dilalui). Jumlah seluruhnya 1.",
         "en_help": "The chance of arriving at this actor when walking at random along "
-                   "collaboration links (stronger links are taken more often). Sums to 1.",
+        "collaboration links (stronger links are taken more often). Sums to 1.",
     },
     "core_number": {
-        "id_name": "Inti jaringan (k-core)", "en_name": "Core number (k-core)",
+        "id_name": "Inti jaringan (k-core)",
+        "en_name": "Core number (k-core)",
         "id_help": "Aktor ini termasuk kelompok terbesar k di mana setiap anggota punya paling "
-                   "sedikit k mitra di dalam kelompok itu. Tinggi: berada di inti yang rapat.",
+        "sedikit k mitra di dalam kelompok itu. Tinggi: berada di inti yang rapat.",
         "en_help": "The largest k such that this actor belongs to a group in which everyone "
-                   "has at least k partners inside the group. High: part of the dense core.",
+        "has at least k partners inside the group. High: part of the dense core.",
     },
     "constraint": {
-        "id_name": "Keterikatan (Burt)", "en_name": "Constraint (Burt)",
+        "id_name": "Keterikatan (Burt)",
+        "en_name": "Constraint (Burt)",
         "id_help": "Seberapa banyak mitra aktor ini juga saling terhubung. Rendah: aktor "
-                   "menjembatani kelompok yang terpisah (peringkat 1 = paling rendah).",
+        "menjembatani kelompok yang terpisah (peringkat 1 = paling rendah).",
         "en_help": "How much this actor's partners are also linked with each other. Low: the "
-                   "actor bridges separate groups (rank 1 = lowest).",
+        "actor bridges separate groups (rank 1 = lowest).",
         "ascending": True,
     },
     "effective_size": {
-        "id_name": "Jaringan efektif", "en_name": "Effective size",
+        "id_name": "Jaringan efektif",
+        "en_name": "Effective size",
         "id_help": "Jumlah mitra dikurangi tumpang tindih di antara mereka: berapa banyak "
-                   "kelompok berbeda yang dijangkau aktor ini.",
+        "kelompok berbeda yang dijangkau aktor ini.",
         "en_help": "The number of partners minus the overlap between them: how many distinct "
-                   "groups this actor reaches.",
+        "groups this actor reaches.",
     },
     "cut_off": {
-        "id_name": "Aktor yang terputus", "en_name": "Actors cut off",
+        "id_name": "Aktor yang terputus",
+        "en_name": "Actors cut off",
         "id_help": "Bila aktor ini hilang, berapa aktor terputus dari bagian terbesar yang "
-                   "tersisa. Lebih dari 0: titik rawan tunggal.",
+        "tersisa. Lebih dari 0: titik rawan tunggal.",
         "en_help": "If this actor dropped out, how many actors would lose contact with the "
-                   "largest remaining part. Above 0: a single point of failure.",
+        "largest remaining part. Above 0: a single point of failure.",
     },
     "articulation_point": {
-        "id_name": "Titik rawan", "en_name": "Single point of failure",
+        "id_name": "Titik rawan",
+        "en_name": "Single point of failure",
         "id_help": "Ya bila hilangnya aktor ini memecah jaringan menjadi bagian terpisah.",
         "en_help": "Yes when losing this actor splits the network into separate parts.",
         "ranked": False,
     },
     "community": {
-        "id_name": "Komunitas", "en_name": "Community",
+        "id_name": "Komunitas",
+        "en_name": "Community",
         "id_help": "Kelompok aktor yang lebih banyak terhubung satu sama lain daripada dengan "
-                   "yang lain (metode Louvain; 1 = kelompok terbesar).",
+        "yang lain (metode Louvain; 1 = kelompok terbesar).",
         "en_help": "A group of actors more linked with each other than with the rest (Louvain "
-                   "method; 1 = the largest group).",
+        "method; 1 = the largest group).",
         "ranked": False,
     },
 }
@@ -279,8 +290,11 @@ def effective_size(P: nx.Graph, *, weight: str | None = "weight") -> dict[Any, f
 # -- power iterations over numpy ---------------------------------------------------------------
 def _arcs(P: nx.Graph, index: Mapping[Any, int], weight: str | None) -> tuple[np.ndarray, ...]:
     """Both directions of every link as arrays (source, target, weight)."""
-    rows = [(index[u], index[v], float(d.get(weight, 1.0)) if weight else 1.0)
-            for u, v, d in P.edges(data=True) if u != v]
+    rows = [
+        (index[u], index[v], float(d.get(weight, 1.0)) if weight else 1.0)
+        for u, v, d in P.edges(data=True)
+        if u != v
+    ]
     if not rows:
         empty = np.zeros(0)
         return empty.astype(int), empty.astype(int), empty
@@ -361,8 +375,9 @@ def eigenvector(
         members = np.array(sorted(index[v] for v in comp))
         local[members] = np.arange(len(members))
         keep = local[src] >= 0
-        value, vec = _leading_pair(local[src[keep]], local[dst[keep]], w[keep], len(members),
-                                   max_iter, tol)
+        value, vec = _leading_pair(
+            local[src[keep]], local[dst[keep]], w[keep], len(members), max_iter, tol
+        )
         local[members] = -1
         if value > best * (1 + 1e-9):
             best, leaders = value, [(members, vec)]
@@ -391,10 +406,14 @@ def community_of(P: nx.Graph, *, seed: int = 7, resolution: float = 1.0) -> dict
     canonical = nx.Graph()
     canonical.add_nodes_from(sorted(P, key=str))
     canonical.add_edges_from(
-        sorted(((u, v, d) if str(u) <= str(v) else (v, u, d) for u, v, d in P.edges(data=True)),
-               key=lambda e: (str(e[0]), str(e[1]))))
+        sorted(
+            ((u, v, d) if str(u) <= str(v) else (v, u, d) for u, v, d in P.edges(data=True)),
+            key=lambda e: (str(e[0]), str(e[1])),
+        )
+    )
     found = nx.community.louvain_communities(
-        canonical, weight="weight", resolution=resolution, seed=seed)
+        canonical, weight="weight", resolution=resolution, seed=seed
+    )
     ordered = sorted(found, key=lambda c: (-len(c), min(str(v) for v in c)))
     return {v: i for i, group in enumerate(ordered, start=1) for v in sorted(group, key=str)}
 
@@ -471,8 +490,9 @@ def _describe(P: nx.Graph, node: Any) -> dict[str, Any]:
     return {"actor": node, **{c: data.get(c) for c in DESCRIPTIVE_COLUMNS if c != "actor"}}
 
 
-def _compute(P: nx.Graph, metric: str, *, seed: int, exact_max: int, k: int,
-             resolution: float) -> Mapping[Any, Any]:
+def _compute(
+    P: nx.Graph, metric: str, *, seed: int, exact_max: int, k: int, resolution: float
+) -> Mapping[Any, Any]:
     if metric == "betweenness":
         return betweenness(P, exact_max=exact_max, k=k, seed=seed)
     if metric == "community":
@@ -483,9 +503,15 @@ def _compute(P: nx.Graph, metric: str, *, seed: int, exact_max: int, k: int,
 
 
 _SIMPLE = {
-    "degree": degree, "weighted_degree": weighted_degree, "closeness": closeness,
-    "eigenvector": eigenvector, "pagerank": pagerank, "core_number": core_number,
-    "constraint": constraint, "effective_size": effective_size, "cut_off": cut_off,
+    "degree": degree,
+    "weighted_degree": weighted_degree,
+    "closeness": closeness,
+    "eigenvector": eigenvector,
+    "pagerank": pagerank,
+    "core_number": core_number,
+    "constraint": constraint,
+    "effective_size": effective_size,
+    "cut_off": cut_off,
 }
 
 
@@ -495,8 +521,9 @@ def _rank(values: pd.Series, *, ascending: bool) -> pd.Series:
     Values are rounded to 12 digits first so that float noise (the same number computed
     along two paths) neither breaks a tie nor orders two backends' results differently.
     """
-    ranks = values.astype(float).round(12).rank(ascending=ascending, method="min",
-                                                 na_option="bottom")
+    ranks = (
+        values.astype(float).round(12).rank(ascending=ascending, method="min", na_option="bottom")
+    )
     return ranks.astype(int)
 
 
@@ -534,8 +561,9 @@ def centrality_table(
         frame[metric] = [values[v] for v in nodes]
     for metric in chosen:
         if METRICS[metric].get("ranked", True):
-            frame[f"rank_{metric}"] = _rank(frame[metric],
-                                            ascending=METRICS[metric].get("ascending", False))
+            frame[f"rank_{metric}"] = _rank(
+                frame[metric], ascending=METRICS[metric].get("ascending", False)
+            )
     order = ["rank_pagerank", "actor"] if "pagerank" in chosen else ["actor"]
     frame = frame.sort_values(order, ignore_index=True)
     frame.attrs["betweenness_sampled_k"] = None if len(nodes) <= exact_max else min(k, len(nodes))
@@ -552,13 +580,18 @@ def brokers(P: nx.Graph, *, seed: int = 7, exact_max: int = 2000, k: int = 256) 
     >>> brokers(nx.Graph([("a", "b"), ("b", "c")]))[["actor", "constraint"]].to_dict("records")
     [{'actor': 'b', 'constraint': 0.5}]
     """
-    table = centrality_table(P, seed=seed, exact_max=exact_max, k=k,
-                             metrics=("degree", "effective_size", "constraint", "betweenness"))
+    table = centrality_table(
+        P,
+        seed=seed,
+        exact_max=exact_max,
+        k=k,
+        metrics=("degree", "effective_size", "constraint", "betweenness"),
+    )
     table = table[table["degree"] >= 2]
-    columns = ["actor", "name", "name_en", "degree", "effective_size", "constraint",
-               "betweenness"]
-    return table.sort_values(["constraint", "effective_size", "actor"],
-                             ascending=[True, False, True], ignore_index=True)[columns]
+    columns = ["actor", "name", "name_en", "degree", "effective_size", "constraint", "betweenness"]
+    return table.sort_values(
+        ["constraint", "effective_size", "actor"], ascending=[True, False, True], ignore_index=True
+    )[columns]
 
 
 def single_points_of_failure(P: nx.Graph) -> pd.DataFrame:
@@ -574,14 +607,31 @@ def single_points_of_failure(P: nx.Graph) -> pd.DataFrame:
     """
     pieces, bridges = _separations(P)
     name = {v: P.nodes[v].get("name") for v in P}
-    rows = [{"kind": "actor", "actor": v, "other": None, "name": name[v], "other_name": None,
-             "cut_off": sum(p) - max(p), "pieces": sorted(p, reverse=True)}
-            for v, p in pieces.items()]
+    rows = [
+        {
+            "kind": "actor",
+            "actor": v,
+            "other": None,
+            "name": name[v],
+            "other_name": None,
+            "cut_off": sum(p) - max(p),
+            "pieces": sorted(p, reverse=True),
+        }
+        for v, p in pieces.items()
+    ]
     for u, v, side_v, side_u in bridges:
         a, b = sorted((u, v), key=str)
-        rows.append({"kind": "link", "actor": a, "other": b, "name": name[a],
-                     "other_name": name[b], "cut_off": min(side_u, side_v),
-                     "pieces": sorted((side_u, side_v), reverse=True)})
+        rows.append(
+            {
+                "kind": "link",
+                "actor": a,
+                "other": b,
+                "name": name[a],
+                "other_name": name[b],
+                "cut_off": min(side_u, side_v),
+                "pieces": sorted((side_u, side_v), reverse=True),
+            }
+        )
     columns = ["kind", "actor", "other", "name", "other_name", "cut_off", "pieces"]
     frame = pd.DataFrame(rows, columns=columns, dtype=object)  # keeps None and int keys as they are
     frame["cut_off"] = frame["cut_off"].astype(int)
@@ -602,13 +652,21 @@ def communities(P: nx.Graph, *, seed: int = 7, resolution: float = 1.0) -> pd.Da
     """
     found = community_of(P, seed=seed, resolution=resolution)
     sizes = pd.Series(found).value_counts()
-    rows = [{"actor": v, "name": P.nodes[v].get("name"), "name_en": P.nodes[v].get("name_en"),
-             "community": c, "community_size": int(sizes[c])} for v, c in found.items()]
-    frame = pd.DataFrame(rows, columns=["actor", "name", "name_en", "community",
-                                        "community_size"])
+    rows = [
+        {
+            "actor": v,
+            "name": P.nodes[v].get("name"),
+            "name_en": P.nodes[v].get("name_en"),
+            "community": c,
+            "community_size": int(sizes[c]),
+        }
+        for v, c in found.items()
+    ]
+    frame = pd.DataFrame(rows, columns=["actor", "name", "name_en", "community", "community_size"])
     groups = [{v for v, c in found.items() if c == i} for i in sorted(set(found.values()))]
     frame.attrs["modularity"] = (
-        nx.community.modularity(P, groups, weight="weight") if P.number_of_edges() else 0.0)
+        nx.community.modularity(P, groups, weight="weight") if P.number_of_edges() else 0.0
+    )
     return frame  # community_of already lists actors by community, then by key
 
 

@@ -75,7 +75,10 @@ REASON_LABELS: dict[str, dict[str, str]] = {
         "id": "mitra program yang dijalankan aktor lain",
         "en": "partner of a programme the other runs",
     },
-    "same_intervention": {"id": "menangani intervensi yang sama", "en": "work on the same intervention"},
+    "same_intervention": {
+        "id": "menangani intervensi yang sama",
+        "en": "work on the same intervention",
+    },
     "same_programme": {"id": "menangani program yang sama", "en": "work on the same programme"},
     "coordinates": {"id": "mengoordinasikan", "en": "coordinates"},
     "leads": {"id": "memimpin", "en": "leads"},
@@ -170,8 +173,15 @@ class _Reasons:
             defaultdict(dict)
         )
 
-    def add(self, a: str, b: str, code: str, via: str | None, types: Iterable[str],
-            evidence: Iterable[Any]) -> None:
+    def add(
+        self,
+        a: str,
+        b: str,
+        code: str,
+        via: str | None,
+        types: Iterable[str],
+        evidence: Iterable[Any],
+    ) -> None:
         if a == b:
             return
         pair = (a, b) if a < b else (b, a)
@@ -204,7 +214,9 @@ def _target_ok(G: nx.MultiDiGraph, node: str, window: tuple[dt.date, dt.date] | 
 
 def _collect(G: nx.MultiDiGraph, actors: set[str], window: Any) -> _Reasons:
     found = _Reasons()
-    workers: dict[str, list[tuple[str, str, list]]] = defaultdict(list)  # target -> (actor, type, ev)
+    workers: dict[str, list[tuple[str, str, list]]] = defaultdict(
+        list
+    )  # target -> (actor, type, ev)
     members: dict[str, list[tuple[str, str, list]]] = defaultdict(list)  # body -> (actor, type, ev)
     partners: dict[str, list[tuple[str, list]]] = defaultdict(list)  # programme -> (actor, ev)
     for u, v, k, data in _edges(G, window):
@@ -236,18 +248,25 @@ def _add_shared(G: nx.MultiDiGraph, found: _Reasons, workers: Mapping, members: 
 
 def _add_all_pairs(found: _Reasons, rows: list, code: str, via: str) -> None:
     for i, (a, type_a, ev_a) in enumerate(rows):
-        for b, type_b, ev_b in rows[i + 1:]:
+        for b, type_b, ev_b in rows[i + 1 :]:
             found.add(a, b, code, via, [type_a, type_b], _merge_locators(ev_a, ev_b))
 
 
 def _add_programme_partners(found: _Reasons, workers: Mapping, partners: Mapping) -> None:
     for programme, rows in partners.items():
-        runners = [(a, t, ev) for a, t, ev in workers.get(programme, [])
-                   if t in PROGRAMME_RUNNER_TYPES]
+        runners = [
+            (a, t, ev) for a, t, ev in workers.get(programme, []) if t in PROGRAMME_RUNNER_TYPES
+        ]
         for partner, ev_p in rows:
             for runner, type_r, ev_r in runners:
-                found.add(partner, runner, "programme_partner", programme,
-                          ["COLLABORATES_WITH", type_r], _merge_locators(ev_p, ev_r))
+                found.add(
+                    partner,
+                    runner,
+                    "programme_partner",
+                    programme,
+                    ["COLLABORATES_WITH", type_r],
+                    _merge_locators(ev_p, ev_r),
+                )
 
 
 def collaboration_projection(
@@ -286,15 +305,19 @@ def collaboration_projection(
     if unknown:
         raise ValueError(f"unknown reasons {sorted(unknown)}; known: {', '.join(REASONS)}")
     actors = sorted(
-        n for n, d in G.nodes(data=True)
+        n
+        for n, d in G.nodes(data=True)
         if d.get("label") == "Actor" and (levels is None or d.get("level") in levels)
     )
     P = nx.Graph()
     P.add_nodes_from((n, dict(G.nodes[n])) for n in actors)
     found = _collect(G, set(actors), _window(date_window))
     for (a, b), by_reason in sorted(found.pairs.items()):
-        kept = [r for key, r in sorted(by_reason.items(), key=lambda kv: (kv[0][0], kv[0][1] or ""))
-                if reasons is None or key[0] in reasons]
+        kept = [
+            r
+            for key, r in sorted(by_reason.items(), key=lambda kv: (kv[0][0], kv[0][1] or ""))
+            if reasons is None or key[0] in reasons
+        ]
         if kept:
             P.add_edge(a, b, weight=len(kept), reasons=[_named(G, r) for r in kept])
     return P
@@ -324,12 +347,14 @@ def explain_edge(P: nx.Graph, a: str, b: str, *, lang: str = "id") -> list[dict[
     rows = []
     for r in P[a][b].get("reasons", []):
         via_name = (r.get("via_name_en") if lang == "en" else None) or r.get("via_name")
-        rows.append({
-            "reason": r["reason"],
-            "label": reason_label(r["reason"], lang),
-            "via": r.get("via"),
-            "via_name": via_name,
-            "rel_types": list(r.get("rel_types", [])),
-            "evidence": list(r.get("evidence", [])),
-        })
+        rows.append(
+            {
+                "reason": r["reason"],
+                "label": reason_label(r["reason"], lang),
+                "via": r.get("via"),
+                "via_name": via_name,
+                "rel_types": list(r.get("rel_types", [])),
+                "evidence": list(r.get("evidence", [])),
+            }
+        )
     return rows

@@ -92,8 +92,10 @@ def projection_rows(P: nx.Graph) -> list[dict[str, Any]]:
     [{'source': 'a', 'target': 'b', 'weight': 2.0}, {'source': 'c', 'target': None, 'weight': 0.0}]
     """
     ident = {v: P.nodes[v]["id"] for v in P}
-    rows = [{"source": ident[u], "target": ident[v], "weight": float(d.get("weight", 1.0))}
-            for u, v, d in P.edges(data=True)]
+    rows = [
+        {"source": ident[u], "target": ident[v], "weight": float(d.get("weight", 1.0))}
+        for u, v, d in P.edges(data=True)
+    ]
     rows += [{"source": ident[v], "target": None, "weight": 0.0} for v in P if P.degree(v) == 0]
     return sorted(rows, key=lambda r: (r["target"] is None, r["source"], r["target"] or ""))
 
@@ -115,8 +117,9 @@ def project_collaboration(
 
     The actors must already be in the database (loaded through the store).
     """
-    return _run(driver, projection_query(), database, rows=projection_rows(P),
-                graph_name=graph_name)[0]
+    return _run(
+        driver, projection_query(), database, rows=projection_rows(P), graph_name=graph_name
+    )[0]
 
 
 def gds_pagerank(
@@ -130,13 +133,22 @@ def gds_pagerank(
     tolerance: float = 1e-10,
 ) -> dict[str, float]:
     """``gds.pageRank.stream`` scores by actor id (raw GDS scores, not normalised)."""
-    rows = _run(driver, PAGERANK_STREAM, database, graph_name=graph_name, damping=damping,
-                max_iterations=max_iterations, tolerance=tolerance,
-                weight_property="weight" if weighted else None)
+    rows = _run(
+        driver,
+        PAGERANK_STREAM,
+        database,
+        graph_name=graph_name,
+        damping=damping,
+        max_iterations=max_iterations,
+        tolerance=tolerance,
+        weight_property="weight" if weighted else None,
+    )
     return {r["id"]: float(r["score"]) for r in rows}
 
 
-def gds_betweenness(driver: Driver, graph_name: str, *, database: str = "neo4j") -> dict[str, float]:
+def gds_betweenness(
+    driver: Driver, graph_name: str, *, database: str = "neo4j"
+) -> dict[str, float]:
     """``gds.betweenness.stream`` raw scores by actor id (exact: no sampling options)."""
     rows = _run(driver, BETWEENNESS_STREAM, database, graph_name=graph_name)
     return {r["id"]: float(r["score"]) for r in rows}
@@ -187,8 +199,10 @@ def compare_scores(
         "actors": len(shared),
         "max_abs_diff": diffs[worst] if worst is not None else 0.0,
         "worst_actor": worst,
-        "spearman": rank_correlation({k: round(v, decimals) for k, v in ours.items()},
-                                     {k: round(v, decimals) for k, v in theirs.items()}),
+        "spearman": rank_correlation(
+            {k: round(v, decimals) for k, v in ours.items()},
+            {k: round(v, decimals) for k, v in theirs.items()},
+        ),
         "only_ours": sorted(set(ours) - set(theirs)),
         "only_theirs": sorted(set(theirs) - set(ours)),
     }

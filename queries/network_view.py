@@ -19,8 +19,9 @@ import networkx as nx
 import pandas as pd
 
 from graph.evidence import LocatorProblem, resolve_locator
-from graph.schema import ACTOR_TYPES
+from graph.schema import ACTOR_TYPES, LEVELS, SECTORS
 from graph.store import GraphStore
+from queries.collaboration import period_bounds
 from queries.overview import display_name
 
 __all__ = [
@@ -29,7 +30,15 @@ __all__ = [
     "NETWORK_REL_TYPES",
     "CATEGORY_COLOURS",
     "LABEL_SHAPES",
+    "SECTOR_COLOURS",
+    "COLOUR_BY",
     "network_universe",
+    "programme_scope",
+    "in_window",
+    "year_range",
+    "scaled_sizes",
+    "level_positions",
+    "path_pairs",
     "layout_positions",
     "network_elements",
     "legend_items",
@@ -92,6 +101,10 @@ CATEGORY_COLOURS.update(
     }
 )
 UNKNOWN_COLOUR = "#7f7f7f"
+# Colour by sector: one colour per sector in the schema's order, from the same palette.
+SECTOR_COLOURS: dict[str, str] = dict(zip(SECTORS, _PALETTE, strict=False))
+COLOUR_BY = ("actor_type", "sector")
+PATH_COLOUR = "#e41a1c"  # shortest-path hops: a red no category uses
 LABEL_SHAPES: dict[str, str] = {
     "Actor": "dot",
     "Program": "diamond",
@@ -117,8 +130,9 @@ NODE_COLUMNS = [
     "size",
     "x",
     "y",
+    "highlight",
 ]
-EDGE_COLUMNS = ["source", "target", "rel_type", "description"]
+EDGE_COLUMNS = ["source", "target", "rel_type", "description", "weight", "highlight"]
 
 
 def network_universe(
@@ -201,10 +215,158 @@ def _pack_rows(
     return positions
 
 
-def _category(data: Mapping[str, Any]) -> str:
+def _category(data: Mapping[str, Any], colour_by: str = "actor_type") -> str:
     if data.get("label") == "Actor":
-        return str(data.get("actor_type") or "unknown")
+        value = data.get("sector") if colour_by == "sector" else data.get("actor_type")
+        return str(value or "unknown")
     return str(data.get("label"))
+
+
+def _colour(category: str, label: Any, colour_by: str) -> str:
+    if label == "Actor" and colour_by == "sector":
+        return SECTOR_COLOURS.get(category, UNKNOWN_COLOUR)
+    return CATEGORY_COLOURS.get(category, UNKNOWN_COLOUR)
+
+
+# -- filters ---------------------------------------------------------------------------------
+def programme_scope(graph: nx.MultiDiGraph, programme_key: str) -> set[str]:
+    """The programme, its interventions (``PART_OF`` it) and every node linked to either.
+
+    This is "who works on this programme": the actors that lead, fund or support it or one
+    of its interventions, and the target groups those interventions reach.
+
+    >>> g = nx.MultiDiGraph()
+    >>> _ = g.add_edge("Intervention:x", "Program:p", key="PART_OF")
+    >>> _ = g.add_edge("Actor:a", "Intervention:x", key="FUNDS")
+    >>> _ = g.add_edge("Actor:b", "Program:p", key="LEADS")
+    >>> _ = g.add_edge("Actor:c", "Actor:d", key="COLLABORATES_WITH")
+    >>> sorted(programme_scope(g, "Program:p"))
+    ['Actor:a', 'Actor:b', 'Intervention:x', 'Program:p']
+    """
+    if programme_key not in graph:
+        return set()
+    core = {programme_key}
+    core |= {u for u, _, k in graph.in_edges(programme_key, keys=True) if k == "PART_OF"}
+    scope = set(core)
+    for node in core:
+        scope.update(graph.predecessors(node))
+        scope.update(graph.successors(node))
+    return scope
+
+
+# Date properties of nodes, in the order they are read: a period (start..end) or one date.
+def _node_period(data: Mapping[str, Any]) -> tuple[Any, Any]:
+    if data.get("start") or data.get("end"):
+        return data.get("start"), data.get("end")
+    when = data.get("date") or data.get("year")
+    return when, when
+
+
+def in_window(start: Any, end: Any, window: tuple[int, int] | None) -> bool:
+    """Whether the period ``start..end`` meets the years ``window``; undated is always kept.
+
+    >>> in_window("2019-03", None, (2020, 2022)), in_window(None, None, (2020, 2022))
+    (True, True)
+    >>> in_window("2017", "2018-12-31", (2020, 2022))
+    False
+    """
+    if window is None:
+        return True
+    first, last = period_bounds(start), period_bounds(end)
+    if first is None and last is None:
+        return True
+    begin = first[0].year if first else -math.inf
+    finish = last[1].year if last else math.inf
+    return begin <= window[1] and finish >= window[0]
+
+
+def year_range(graph: nx.MultiDiGraph) -> tuple[int, int] | None:
+    """The first and last year that any node or relationship is dated in, or None."""
+    years: set[int] = set()
+    for _, data in graph.nodes(data=True):
+        for value in _node_period(data):
+            bounds = period_bounds(value)
+            if bounds:
+                years.update((bounds[0].year, bounds[1].year))
+    for _, _, data in graph.edges(data=True):
+        bounds = period_bounds(data.get("date"))
+        if bounds:
+            years.update((bounds[0].year, bounds[1].year))
+    return (min(years), max(years)) if years else None
+
+
+def scaled_sizes(
+    values: Mapping[str, float], *, smallest: float = 10.0, largest: float = 40.0
+) -> dict[str, float]:
+    """Node sizes proportional to ``values`` between ``smallest`` and ``largest`` pixels.
+
+    Missing values (NaN) get the smallest size; equal values all get the middle size.
+
+    >>> scaled_sizes({"a": 0.0, "b": 1.0, "c": 0.5})
+    {'a': 10.0, 'b': 40.0, 'c': 25.0}
+    """
+    finite = {k: float(v) for k, v in values.items() if v is not None and math.isfinite(float(v))}
+    if not finite:
+        return {k: smallest for k in values}
+    low, high = min(finite.values()), max(finite.values())
+    if high == low:
+        return {k: ((smallest + largest) / 2 if k in finite else smallest) for k in values}
+    return {
+        k: round(smallest + (finite[k] - low) / (high - low) * (largest - smallest), 1)
+        if k in finite
+        else smallest
+        for k in values
+    }
+
+
+_ROW = 170.0  # pixels between two levels in the hierarchical layout
+_COLUMN = 150.0
+_ROW_MAX = 12  # nodes on one line of a level before it wraps
+
+
+def level_positions(
+    graph: nx.Graph, positions: Mapping[str, tuple[float, float]]
+) -> dict[str, tuple[float, float]]:
+    """Positions by level: national at the top, desa and dusun at the bottom.
+
+    Actors sit on the row of their ``level`` (in :data:`graph.schema.LEVELS` order), other
+    nodes on one row per label below them; within a row nodes keep the left-to-right order
+    of ``positions`` (the seeded layout), so the picture stays recognisable.
+
+    >>> g = nx.Graph()
+    >>> g.add_node("Actor:n", label="Actor", level="national")
+    >>> g.add_node("Actor:d", label="Actor", level="desa")
+    >>> pos = level_positions(g, {"Actor:n": (5, 0), "Actor:d": (0, 0)})
+    >>> pos["Actor:n"][1] < pos["Actor:d"][1]
+    True
+    """
+    rows: dict[tuple[int, str], list[str]] = {}
+    labels = {lb: i for i, lb in enumerate(NETWORK_LABELS)}
+    for key, data in graph.nodes(data=True):
+        if data.get("label") == "Actor" and data.get("level") in LEVELS:
+            row = (LEVELS.index(data["level"]), "")
+        else:
+            row = (len(LEVELS) + labels.get(str(data.get("label")), len(labels)), "")
+        rows.setdefault(row, []).append(key)
+    result: dict[str, tuple[float, float]] = {}
+    y = 0.0
+    for row in sorted(rows):
+        members = sorted(rows[row], key=lambda k: (positions.get(k, (0.0, 0.0))[0], k))
+        # A long level wraps onto a few close lines, so the drawing stays readable when
+        # fitted to the frame instead of becoming one thin strip.
+        for start in range(0, len(members), _ROW_MAX):
+            line = members[start : start + _ROW_MAX]
+            offset = (len(line) - 1) * _COLUMN / 2
+            for x, key in enumerate(line):
+                result[key] = (round(x * _COLUMN - offset, 1), round(y, 1))
+            y += _ROW * 0.45
+        y += _ROW * 0.55
+    return result
+
+
+def path_pairs(path: Sequence[Mapping[str, Any]]) -> list[tuple[str, str]]:
+    """The ``(from, to)`` pairs of a path from :func:`queries.views.shortest_paths`."""
+    return [(str(hop["from"]), str(hop["to"])) for hop in path]
 
 
 def network_elements(
@@ -213,15 +375,30 @@ def network_elements(
     labels: Collection[str] | None = None,
     rel_types: Collection[str] | None = None,
     levels: Collection[str] | None = None,
+    actor_types: Collection[str] | None = None,
+    sectors: Collection[str] | None = None,
+    keep: Collection[str] | None = None,
+    years: tuple[int, int] | None = None,
+    colour_by: str = "actor_type",
+    sizes: Mapping[str, float] | None = None,
+    weights: Mapping[frozenset, float] | None = None,
+    path: Sequence[tuple[str, str]] = (),
     lang: str = "id",
     positions: Mapping[str, tuple[float, float]] | None = None,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """The nodes and relationships to draw, with colour, shape and position.
+    """The nodes and relationships to draw, with colour, shape, size and position.
 
-    ``labels`` keeps nodes of those labels, ``levels`` keeps actors of those levels (other
-    nodes are not levelled), ``rel_types`` keeps relationships of those types between kept
-    nodes; ``None`` keeps everything. Actors are coloured by ``actor_type``, other nodes by
-    their label.
+    The filters combine (a node must pass all of them); ``None`` keeps everything.
+    ``labels`` keeps nodes of those labels; ``levels``, ``actor_types`` and ``sectors``
+    apply to actors only (other nodes have none); ``keep`` is a set of node keys (a
+    programme's scope, an ego network); ``years`` is a ``(first, last)`` window that drops
+    nodes and relationships dated outside it and keeps undated ones; ``rel_types`` keeps
+    relationships of those types between kept nodes. Actors are coloured by ``colour_by``
+    (``actor_type`` or ``sector``), other nodes by their label. ``sizes`` maps node keys
+    to pixel sizes (others keep their label's size); ``weights`` maps ``frozenset({a,
+    b})`` of two actors to the collaboration weight that sets the width of their lines;
+    ``path`` pairs are highlighted (and drawn as a line of their own when the graph has
+    no relationship between the two).
 
     >>> g = nx.MultiDiGraph()
     >>> g.add_node("Actor:a", label="Actor", id="a", name="Kades", actor_type="village_government",
@@ -233,16 +410,20 @@ def network_elements(
     [['Actor:a', 'village_government', '#ff7f0e'], ['Program:k', 'Program', '#393b79']]
     >>> edges[["source", "target", "rel_type"]].values.tolist()
     [['Actor:a', 'Program:k', 'LEADS']]
+    >>> network_elements(g, colour_by="sector", sectors=["health"])[0]["key"].tolist()
+    ['Program:k']
     """
+    if colour_by not in COLOUR_BY:
+        raise ValueError(f"colour_by is one of {COLOUR_BY}, got {colour_by!r}")
     positions = positions or {}
+    sizes = sizes or {}
+    on_path = {n for pair in path for n in pair}
     rows = []
     for key, data in sorted(graph.nodes(data=True)):
+        if not _node_kept(key, data, labels, levels, actor_types, sectors, keep, years):
+            continue
         label = data.get("label")
-        if labels is not None and label not in labels:
-            continue
-        if levels is not None and label == "Actor" and data.get("level") not in levels:
-            continue
-        category = _category(data)
+        category = _category(data, colour_by)
         x, y = positions.get(key, (None, None))
         rows.append(
             {
@@ -254,30 +435,87 @@ def network_elements(
                 "sector": data.get("sector"),
                 "level": data.get("level"),
                 "category": category,
-                "color": CATEGORY_COLOURS.get(category, UNKNOWN_COLOUR),
+                "color": _colour(category, label, colour_by),
                 "shape": LABEL_SHAPES.get(str(label), "dot"),
-                "size": _SIZES.get(str(label), 12),
+                "size": sizes.get(key, _SIZES.get(str(label), 12)),
                 "x": x,
                 "y": y,
+                "highlight": key in on_path,
             }
         )
     nodes = pd.DataFrame(rows, columns=NODE_COLUMNS)
-    return nodes, _edges_between(graph, set(nodes["key"]), rel_types, lang)
+    edges = _edges_between(graph, set(nodes["key"]), rel_types, lang, years, weights or {}, path)
+    return nodes, edges
+
+
+def _node_kept(
+    key: str,
+    data: Mapping[str, Any],
+    labels: Collection[str] | None,
+    levels: Collection[str] | None,
+    actor_types: Collection[str] | None,
+    sectors: Collection[str] | None,
+    keep: Collection[str] | None,
+    years: tuple[int, int] | None,
+) -> bool:
+    label = data.get("label")
+    if labels is not None and label not in labels:
+        return False
+    if keep is not None and key not in keep:
+        return False
+    if label == "Actor":
+        if levels is not None and data.get("level") not in levels:
+            return False
+        if actor_types is not None and data.get("actor_type") not in actor_types:
+            return False
+        if sectors is not None and data.get("sector") not in sectors:
+            return False
+    return in_window(*_node_period(data), years)
 
 
 def _edges_between(
-    graph: nx.MultiDiGraph, kept: set[str], rel_types: Collection[str] | None, lang: str
+    graph: nx.MultiDiGraph,
+    kept: set[str],
+    rel_types: Collection[str] | None,
+    lang: str,
+    years: tuple[int, int] | None = None,
+    weights: Mapping[frozenset, float] | None = None,
+    path: Sequence[tuple[str, str]] = (),
 ) -> pd.DataFrame:
+    weights = weights or {}
+    on_path = {frozenset(pair) for pair in path}
+    linked: set[frozenset] = set()
     rows = []
     for u, v, k, data in sorted(graph.edges(keys=True, data=True), key=lambda e: e[:3]):
-        if u in kept and v in kept and (rel_types is None or k in rel_types):
-            text = data.get("description_en") if lang == "en" else None
+        if u not in kept or v not in kept or (rel_types is not None and k not in rel_types):
+            continue
+        if not in_window(data.get("date"), data.get("date"), years):
+            continue
+        pair = frozenset((u, v))
+        linked.add(pair)
+        text = data.get("description_en") if lang == "en" else None
+        rows.append(
+            {
+                "source": u,
+                "target": v,
+                "rel_type": k,
+                "description": text or data.get("description") or "",
+                "weight": weights.get(pair),
+                "highlight": pair in on_path,
+            }
+        )
+    # A hop of the shortest path rests on the collaboration projection (two actors working
+    # on the same intervention, say), which may have no direct relationship to draw.
+    for a, b in path:
+        if a in kept and b in kept and frozenset((a, b)) not in linked:
             rows.append(
                 {
-                    "source": u,
-                    "target": v,
-                    "rel_type": k,
-                    "description": text or data.get("description") or "",
+                    "source": a,
+                    "target": b,
+                    "rel_type": "PATH",
+                    "description": "",
+                    "weight": weights.get(frozenset((a, b))),
+                    "highlight": True,
                 }
             )
     return pd.DataFrame(rows, columns=EDGE_COLUMNS)

@@ -281,6 +281,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "level.desa": {"id": "Desa", "en": "Village (desa)"},
     "level.dusun_rw": {"id": "Dusun / RW", "en": "Hamlet / RW"},
 }
+
+
 # Each page may keep its own strings in ui/text_<page>.py (a dict named STRINGS of the same
 # shape); they join this table here, so t() and the tests see one table.
 def _page_tables() -> dict[str, dict[str, str]]:

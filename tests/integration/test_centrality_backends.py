@@ -20,8 +20,15 @@ from tests.conftest import DATA, require
 
 pytestmark = [pytest.mark.neo4j, pytest.mark.timeout(300)]
 
-FLOAT_COLUMNS = ["weighted_degree", "betweenness", "closeness", "eigenvector", "pagerank",
-                 "constraint", "effective_size"]
+FLOAT_COLUMNS = [
+    "weighted_degree",
+    "betweenness",
+    "closeness",
+    "eigenvector",
+    "pagerank",
+    "constraint",
+    "effective_size",
+]
 
 
 @pytest.fixture(scope="module")
@@ -50,8 +57,7 @@ def test_projection_is_the_same_from_both_backends(memory_projection, neo4j_proj
 
 def test_centrality_table_is_the_same_from_both_backends(memory_projection, neo4j_projection):
     mem, neo = centrality_table(memory_projection), centrality_table(neo4j_projection)
-    pd.testing.assert_frame_equal(neo.drop(columns=FLOAT_COLUMNS),
-                                  mem.drop(columns=FLOAT_COLUMNS))
+    pd.testing.assert_frame_equal(neo.drop(columns=FLOAT_COLUMNS), mem.drop(columns=FLOAT_COLUMNS))
     for column in FLOAT_COLUMNS:
         assert neo[column].tolist() == pytest.approx(mem[column].tolist(), nan_ok=True), column
 

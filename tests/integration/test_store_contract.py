@@ -13,8 +13,17 @@ LOC = [{"source": "s", "section": "A", "paragraph": 1, "note": "uji"}]
 
 
 def actor(node_id, level="desa", **extra):
-    return {"label": "Actor", "id": node_id, "name": node_id.upper(), "actor_type": "cadre",
-            "sector": "health", "level": level, "evidence": LOC, "aliases": [node_id], **extra}
+    return {
+        "label": "Actor",
+        "id": node_id,
+        "name": node_id.upper(),
+        "actor_type": "cadre",
+        "sector": "health",
+        "level": level,
+        "evidence": LOC,
+        "aliases": [node_id],
+        **extra,
+    }
 
 
 def rel(rel_type, a, b, **extra):
@@ -24,14 +33,17 @@ def rel(rel_type, a, b, **extra):
 @pytest.fixture()
 def small(store):
     store.upsert_nodes([actor("a"), actor("b"), actor("c", level="kabupaten")])
-    store.upsert_relationships([rel("COLLABORATES_WITH", "a", "b", weight=2),
-                                rel("COORDINATES", "c", "a")])
+    store.upsert_relationships(
+        [rel("COLLABORATES_WITH", "a", "b", weight=2), rel("COORDINATES", "c", "a")]
+    )
     return store
 
 
 def test_counts_get_and_nested_properties(small):
-    assert small.counts() == {"nodes": {"Actor": 3},
-                              "relationships": {"COLLABORATES_WITH": 1, "COORDINATES": 1}}
+    assert small.counts() == {
+        "nodes": {"Actor": 3},
+        "relationships": {"COLLABORATES_WITH": 1, "COORDINATES": 1},
+    }
     node = small.get_node("Actor", "a")
     assert node == actor("a")
     assert small.get_node("Actor", "nobody") is None
@@ -94,6 +106,7 @@ def test_case_study_loads_exactly_and_twice_the_same(store, dataset, sources_dir
     assert sum(store.counts()["relationships"].values()) == len(dataset.relationships)
     assert dict(first.nodes(data=True)) == dict(second.nodes(data=True))
     assert sorted(map(str, first.edges(keys=True, data=True))) == sorted(
-        map(str, second.edges(keys=True, data=True)))
+        map(str, second.edges(keys=True, data=True))
+    )
     for node in dataset.nodes[:: max(1, len(dataset.nodes) // 25)]:
         assert store.get_node(node["label"], node["id"]) == node

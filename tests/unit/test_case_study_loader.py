@@ -24,8 +24,17 @@ def test_curated_dataset_is_large_enough(dataset):
     labels = [n["label"] for n in dataset.nodes]
     assert labels.count("Actor") >= 30
     assert labels.count("Intervention") >= 15
-    for label in ("Program", "Policy", "Factor", "TargetGroup", "Place", "Indicator",
-                  "Observation", "Claim", "Source"):
+    for label in (
+        "Program",
+        "Policy",
+        "Factor",
+        "TargetGroup",
+        "Place",
+        "Indicator",
+        "Observation",
+        "Claim",
+        "Source",
+    ):
         assert label in labels, label
 
 
@@ -51,7 +60,8 @@ def test_loading_twice_gives_the_same_graph(sources_dir):
     second = store.to_networkx()
     assert dict(first.nodes(data=True)) == dict(second.nodes(data=True))
     assert sorted(first.edges(keys=True, data=True), key=str) == sorted(
-        second.edges(keys=True, data=True), key=str)
+        second.edges(keys=True, data=True), key=str
+    )
 
 
 SOURCE = """
@@ -99,20 +109,50 @@ def test_small_dataset_loads(tmp_path):
 @pytest.mark.parametrize(
     "old, new, expected",
     [
-        ("level: desa", "level: village", "actors.yaml:5: Actor:kades: level: 'village' is not one of"),
-        ("paragraph: 1}]}\n  - {id: kua", "paragraph: 7}]}\n  - {id: kua",
-         "actors.yaml:5: Actor:kades: evidence[0]: doc.txt: section 'Bagian Satu' has 2 paragraphs, not 7"),
-        ('end: "Actor:kua"', 'end: "Actor:kuaa"', "actors.yaml:10: COLLABORATES_WITH Actor:kades -> Actor:kuaa: end: no node Actor:kuaa"),
-        ("name: KUA Cikeusal", "name: Baznas Serang", "actors.yaml:7: Actor:kua: evidence[0]: passage doc / Bagian Satu / paragraph 1 mentions none of: Baznas Serang"),
-        ("id: kua", "id: kades", "actors.yaml:7: Actor:kades: id: duplicate id (first at actors.yaml:5)"),
+        (
+            "level: desa",
+            "level: village",
+            "actors.yaml:5: Actor:kades: level: 'village' is not one of",
+        ),
+        (
+            "paragraph: 1}]}\n  - {id: kua",
+            "paragraph: 7}]}\n  - {id: kua",
+            "actors.yaml:5: Actor:kades: evidence[0]: doc.txt: section 'Bagian Satu' has 2 paragraphs, not 7",
+        ),
+        (
+            'end: "Actor:kua"',
+            'end: "Actor:kuaa"',
+            "actors.yaml:10: COLLABORATES_WITH Actor:kades -> Actor:kuaa: end: no node Actor:kuaa",
+        ),
+        (
+            "name: KUA Cikeusal",
+            "name: Baznas Serang",
+            "actors.yaml:7: Actor:kua: evidence[0]: passage doc / Bagian Satu / paragraph 1 mentions none of: Baznas Serang",
+        ),
+        (
+            "id: kua",
+            "id: kades",
+            "actors.yaml:7: Actor:kades: id: duplicate id (first at actors.yaml:5)",
+        ),
     ],
 )
 def test_bad_records_are_named_precisely_and_nothing_is_written(tmp_path, old, new, expected):
     assert old in ACTORS_OK
     folder = write_dataset(tmp_path / "d", ACTORS_OK.replace(old, new, 1))
     store = MemoryStore(None)
-    store.upsert_nodes([{"label": "Actor", "id": "kept", "name": "Kept", "actor_type": "cadre",
-                         "sector": "health", "level": "desa", "evidence": []}])
+    store.upsert_nodes(
+        [
+            {
+                "label": "Actor",
+                "id": "kept",
+                "name": "Kept",
+                "actor_type": "cadre",
+                "sector": "health",
+                "level": "desa",
+                "evidence": [],
+            }
+        ]
+    )
     with pytest.raises(DatasetError) as info:
         load_case_study(store, folder, folder)
     messages = [str(p) for p in info.value.problems]
@@ -123,7 +163,8 @@ def test_bad_records_are_named_precisely_and_nothing_is_written(tmp_path, old, n
 def test_relationship_evidence_must_mention_both_ends(tmp_path):
     one_sided = ACTORS_OK.replace(
         'end: "Actor:kua",\n     evidence: [{section: Bagian Satu, paragraph: 1}]',
-        'end: "Actor:kua",\n     evidence: [{section: Bagian Satu, paragraph: 2}]')
+        'end: "Actor:kua",\n     evidence: [{section: Bagian Satu, paragraph: 2}]',
+    )
     assert one_sided != ACTORS_OK
     folder = write_dataset(tmp_path / "d", one_sided)
     (folder / "doc.txt").write_text(TEXT.replace("Baznas memberi", "Kepala Desa Mongpok memberi"))
@@ -135,4 +176,6 @@ def test_relationship_evidence_must_mention_both_ends(tmp_path):
 def test_yaml_syntax_error_names_file_and_line(tmp_path):
     folder = write_dataset(tmp_path / "d", ACTORS_OK + "\n  - {id: broken\n")
     problems = check_dataset(read_dataset(folder), folder)
-    assert problems and problems[0].origin.startswith("actors.yaml:") and problems[0].field == "yaml"
+    assert (
+        problems and problems[0].origin.startswith("actors.yaml:") and problems[0].field == "yaml"
+    )

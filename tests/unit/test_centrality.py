@@ -119,28 +119,33 @@ def test_pagerank_matches_networkx_with_weights():
 def test_eigenvector_by_hand(star4):
     # star K1,3: eigenvalue sqrt(3), hub 1/sqrt(2), spokes 1/sqrt(6)
     assert eigenvector(nx.star_graph(3)) == approx(
-        {0: 1 / math.sqrt(2), 1: 1 / math.sqrt(6), 2: 1 / math.sqrt(6), 3: 1 / math.sqrt(6)})
+        {0: 1 / math.sqrt(2), 1: 1 / math.sqrt(6), 2: 1 / math.sqrt(6), 3: 1 / math.sqrt(6)}
+    )
     G = nx.connected_watts_strogatz_graph(30, 4, 0.3, seed=2)
     for i, (u, v) in enumerate(G.edges()):
         G[u][v]["weight"] = 1 + i % 2
     assert eigenvector(G) == approx(
-        nx.eigenvector_centrality(G, weight="weight", tol=1e-12, max_iter=10_000), abs=1e-6)
+        nx.eigenvector_centrality(G, weight="weight", tol=1e-12, max_iter=10_000), abs=1e-6
+    )
 
 
 def test_eigenvector_on_a_disconnected_network_lives_on_the_strongest_component():
     G = nx.Graph([(1, 2), (2, 3), (1, 3), ("x", "y")])
     G.add_node("alone")
     # the triangle's eigenvalue 2 beats the pair's 1: only the triangle scores
-    assert eigenvector(G) == approx({1: 3 ** -0.5, 2: 3 ** -0.5, 3: 3 ** -0.5,
-                                     "x": 0, "y": 0, "alone": 0})
+    assert eigenvector(G) == approx(
+        {1: 3**-0.5, 2: 3**-0.5, 3: 3**-0.5, "x": 0, "y": 0, "alone": 0}
+    )
     twins = nx.Graph([(1, 2), (2, 3), (1, 3), (4, 5), (5, 6), (4, 6)])
-    assert eigenvector(twins) == approx({n: 6 ** -0.5 for n in twins})  # a tie: both, equally
+    assert eigenvector(twins) == approx({n: 6**-0.5 for n in twins})  # a tie: both, equally
     assert eigenvector(nx.empty_graph(3)) == {0: 0.0, 1: 0.0, 2: 0.0}
 
 
 # -- brokerage -------------------------------------------------------------------------------------
 def test_constraint_by_hand(path4, star4, bridged):
-    assert constraint(star4) == approx({"hub": 4 * (1 / 4) ** 2, "s1": 1, "s2": 1, "s3": 1, "s4": 1})
+    assert constraint(star4) == approx(
+        {"hub": 4 * (1 / 4) ** 2, "s1": 1, "s2": 1, "s3": 1, "s4": 1}
+    )
     assert constraint(path4)["b"] == approx(0.5)
     # node 1: (1/2 + 1/2*1/3)^2 + (1/2 + 1/2*1/2)^2 ; node 3: 2 * (1/3 + 1/3*1/2)^2 + (1/3)^2
     assert constraint(bridged)[1] == approx(4 / 9 + 9 / 16)
@@ -164,10 +169,10 @@ def test_structural_holes_match_networkx_with_weights():
     G.add_node("alone")
     nodes = list(G)
     assert constraint(G) == approx(nx.constraint(G, nodes=nodes, weight="weight"), nan_ok=True)
-    assert effective_size(G) == approx(nx.effective_size(G, nodes=nodes, weight="weight"),
-                                       nan_ok=True)
-    assert effective_size(G, weight=None) == approx(nx.effective_size(G, nodes=nodes),
-                                                    nan_ok=True)
+    assert effective_size(G) == approx(
+        nx.effective_size(G, nodes=nodes, weight="weight"), nan_ok=True
+    )
+    assert effective_size(G, weight=None) == approx(nx.effective_size(G, nodes=nodes), nan_ok=True)
 
 
 def test_brokers_rank_the_bridge_ends_first(bridged):
@@ -189,11 +194,18 @@ def test_core_number_by_hand(path4, bridged):
 def test_single_points_of_failure_by_hand(bridged, star4, path4):
     table = single_points_of_failure(bridged)
     assert table[["kind", "actor", "other", "cut_off", "pieces"]].values.tolist() == [
-        ["link", 3, 4, 3, [3, 3]], ["actor", 3, None, 2, [3, 2]], ["actor", 4, None, 2, [3, 2]]]
+        ["link", 3, 4, 3, [3, 3]],
+        ["actor", 3, None, 2, [3, 2]],
+        ["actor", 4, None, 2, [3, 2]],
+    ]
     assert cut_off(star4) == {"hub": 3, "s1": 0, "s2": 0, "s3": 0, "s4": 0}
     assert cut_off(path4) == {"a": 0, "b": 1, "c": 1, "d": 0}
     links = single_points_of_failure(path4).query("kind == 'link'")
-    assert sorted(zip(links["actor"], links["other"], strict=True)) == [("a", "b"), ("b", "c"), ("c", "d")]
+    assert sorted(zip(links["actor"], links["other"], strict=True)) == [
+        ("a", "b"),
+        ("b", "c"),
+        ("c", "d"),
+    ]
 
 
 def test_separations_agree_with_networkx_on_a_random_network():
@@ -202,7 +214,8 @@ def test_separations_agree_with_networkx_on_a_random_network():
     assert set(table.query("kind == 'actor'")["actor"]) == set(nx.articulation_points(G))
     links = table.query("kind == 'link'")
     assert {frozenset(e) for e in zip(links["actor"], links["other"], strict=True)} == {
-        frozenset(e) for e in nx.bridges(G)}
+        frozenset(e) for e in nx.bridges(G)
+    }
     for v in list(nx.articulation_points(G))[:20]:
         H = G.copy()
         H.remove_node(v)
@@ -250,17 +263,19 @@ def test_table_does_not_depend_on_node_order(bridged):
     reversed_P.add_edges_from(reversed(list(P.edges(data=True))))
     a, b = centrality_table(P), centrality_table(reversed_P)
     assert a.drop(columns=["closeness", "eigenvector", "pagerank"]).equals(
-        b.drop(columns=["closeness", "eigenvector", "pagerank"]))
+        b.drop(columns=["closeness", "eigenvector", "pagerank"])
+    )
     for column in ("closeness", "eigenvector", "pagerank"):
         assert a[column].tolist() == approx(b[column].tolist())
 
 
 def test_every_metric_column_is_explained_in_both_languages(bridged):
     table = centrality_table(actors_graph(bridged))
-    metric_columns = [c for c in table.columns
-                      if c not in DESCRIPTIVE_COLUMNS and not c.startswith("rank_")]
+    metric_columns = [
+        c for c in table.columns if c not in DESCRIPTIVE_COLUMNS and not c.startswith("rank_")
+    ]
     assert metric_columns == list(METRICS)
-    assert all(c[len("rank_"):] in METRICS for c in table.columns if c.startswith("rank_"))
+    assert all(c[len("rank_") :] in METRICS for c in table.columns if c.startswith("rank_"))
     for key, info in METRICS.items():
         for field in ("id_name", "en_name", "id_help", "en_help"):
             assert info[field].strip(), (key, field)

@@ -13,8 +13,14 @@ from tests.conftest import ROOT
 def run_cli(*args, workspace, check=True, extra_env=None):
     env = dict(os.environ, JEJARING_WORKSPACE=str(workspace), JEJARING_BACKEND="memory")
     env.update(extra_env or {})
-    proc = subprocess.run([sys.executable, "cli.py", *args], cwd=ROOT, env=env,
-                          capture_output=True, text=True, timeout=120)
+    proc = subprocess.run(
+        [sys.executable, "cli.py", *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     if check:
         assert proc.returncode == 0, proc.stderr
     return proc
@@ -54,8 +60,11 @@ def test_validate_fails_and_names_the_broken_locator(tmp_path, sources_dir):
     for f in (ROOT / "data" / "case_study").glob("*.yaml"):
         (data / f.name).write_text(f.read_text())
     path = data / "sources.yaml"
-    path.write_text(path.read_text().replace("{section: Abstrak, paragraph: 1}",
-                                             "{section: Abstrak, paragraph: 40}"))
+    path.write_text(
+        path.read_text().replace(
+            "{section: Abstrak, paragraph: 1}", "{section: Abstrak, paragraph: 40}"
+        )
+    )
     proc = run_cli("validate", "--data", str(data), workspace=tmp_path, check=False)
     assert proc.returncode == 1
     assert "sources.yaml" in proc.stdout and "has 1 paragraphs, not 40" in proc.stdout
@@ -64,8 +73,12 @@ def test_validate_fails_and_names_the_broken_locator(tmp_path, sources_dir):
 def test_load_refuses_a_broken_dataset_and_keeps_the_store(tmp_path, sources_dir):
     run_cli("load", workspace=tmp_path)
     before = (tmp_path / "graph.json").read_bytes()
-    proc = run_cli("load", workspace=tmp_path, check=False,
-                   extra_env={"JEJARING_SOURCES": str(tmp_path / "missing")})
+    proc = run_cli(
+        "load",
+        workspace=tmp_path,
+        check=False,
+        extra_env={"JEJARING_SOURCES": str(tmp_path / "missing")},
+    )
     assert proc.returncode == 1 and "nothing was loaded" in proc.stderr
     assert "source file not found" in proc.stderr
     assert (tmp_path / "graph.json").read_bytes() == before

@@ -26,9 +26,17 @@ def loc(paragraph: int) -> dict:
 
 
 def actor(aid: str, level: str = "desa", **extra) -> dict:
-    return {"label": "Actor", "id": aid, "name": f"Aktor {aid}", "name_en": f"Actor {aid}",
-            "actor_type": "community_group", "sector": "health", "level": level,
-            "evidence": [loc(1)], **extra}
+    return {
+        "label": "Actor",
+        "id": aid,
+        "name": f"Aktor {aid}",
+        "name_en": f"Actor {aid}",
+        "actor_type": "community_group",
+        "sector": "health",
+        "level": level,
+        "evidence": [loc(1)],
+        **extra,
+    }
 
 
 def rel(rel_type: str, start: str, end: str, paragraph: int, **props) -> dict:
@@ -46,13 +54,26 @@ def view(nodes: list[dict], rels: list[dict]) -> nx.MultiDiGraph:
 def co_funders() -> nx.MultiDiGraph:
     """a and b fund the same intervention and are both members of the same board."""
     return view(
-        [actor("a"), actor("b"), actor("board", level="kecamatan"), actor("loner"),
-         {"label": "Intervention", "id": "latrines", "name": "Jamban sehat",
-          "name_en": "Healthy latrines", "intervention_kind": "sensitive", "evidence": [loc(1)]}],
-        [rel("FUNDS", "Actor:a", "Intervention:latrines", 2, amount=1000, currency="IDR"),
-         rel("FUNDS", "Actor:b", "Intervention:latrines", 3),
-         rel("MEMBER_OF", "Actor:a", "Actor:board", 4),
-         rel("MEMBER_OF", "Actor:b", "Actor:board", 5)],
+        [
+            actor("a"),
+            actor("b"),
+            actor("board", level="kecamatan"),
+            actor("loner"),
+            {
+                "label": "Intervention",
+                "id": "latrines",
+                "name": "Jamban sehat",
+                "name_en": "Healthy latrines",
+                "intervention_kind": "sensitive",
+                "evidence": [loc(1)],
+            },
+        ],
+        [
+            rel("FUNDS", "Actor:a", "Intervention:latrines", 2, amount=1000, currency="IDR"),
+            rel("FUNDS", "Actor:b", "Intervention:latrines", 3),
+            rel("MEMBER_OF", "Actor:a", "Actor:board", 4),
+            rel("MEMBER_OF", "Actor:b", "Actor:board", 5),
+        ],
     )
 
 
@@ -65,7 +86,9 @@ def test_shared_funding_and_shared_body_give_weight_two_with_both_reasons(co_fun
     edge = P["Actor:a"]["Actor:b"]
     assert edge["weight"] == 2
     assert reasons_of(P, "Actor:a", "Actor:b") == [
-        ("same_body", "Actor:board"), ("same_intervention", "Intervention:latrines")]
+        ("same_body", "Actor:board"),
+        ("same_intervention", "Intervention:latrines"),
+    ]
     by_code = {r["reason"]: r for r in edge["reasons"]}
     assert by_code["same_intervention"]["evidence"] == [loc(2), loc(3)]
     assert by_code["same_intervention"]["rel_types"] == ["FUNDS"]
@@ -101,17 +124,21 @@ def test_level_filter_drops_actors_but_keeps_a_shared_body_as_a_reason(co_funder
     assert "Actor:board" not in P
     # the board is not shown, but sharing it is still evidence that a and b work together
     assert reasons_of(P, "Actor:a", "Actor:b") == [
-        ("same_body", "Actor:board"), ("same_intervention", "Intervention:latrines")]
+        ("same_body", "Actor:board"),
+        ("same_intervention", "Intervention:latrines"),
+    ]
 
 
 def test_direct_ties_count_once_per_reason_whatever_the_direction():
     G = view(
         [actor("head"), actor("team"), actor("cadre")],
-        [rel("LEADS", "Actor:head", "Actor:team", 1),
-         rel("COORDINATES", "Actor:head", "Actor:team", 2),
-         rel("COLLABORATES_WITH", "Actor:team", "Actor:cadre", 3),
-         rel("COLLABORATES_WITH", "Actor:cadre", "Actor:team", 4),
-         rel("SUPPORTS", "Actor:head", "Actor:cadre", 5)],
+        [
+            rel("LEADS", "Actor:head", "Actor:team", 1),
+            rel("COORDINATES", "Actor:head", "Actor:team", 2),
+            rel("COLLABORATES_WITH", "Actor:team", "Actor:cadre", 3),
+            rel("COLLABORATES_WITH", "Actor:cadre", "Actor:team", 4),
+            rel("SUPPORTS", "Actor:head", "Actor:cadre", 5),
+        ],
     )
     P = collaboration_projection(G)
     assert reasons_of(P, "Actor:head", "Actor:team") == [("coordinates", None), ("leads", None)]
@@ -123,12 +150,25 @@ def test_direct_ties_count_once_per_reason_whatever_the_direction():
 
 def programme_graph(**programme) -> nx.MultiDiGraph:
     return view(
-        [actor("head"), actor("funder", level="national"), actor("partner"), actor("other"),
-         {"label": "Program", "id": "kkb", "name": "Kampung KB", "evidence": [loc(1)], **programme}],
-        [rel("LEADS", "Actor:head", "Program:kkb", 1),
-         rel("FUNDS", "Actor:funder", "Program:kkb", 2),
-         rel("COLLABORATES_WITH", "Program:kkb", "Actor:partner", 3),
-         rel("COLLABORATES_WITH", "Program:kkb", "Actor:other", 4)],
+        [
+            actor("head"),
+            actor("funder", level="national"),
+            actor("partner"),
+            actor("other"),
+            {
+                "label": "Program",
+                "id": "kkb",
+                "name": "Kampung KB",
+                "evidence": [loc(1)],
+                **programme,
+            },
+        ],
+        [
+            rel("LEADS", "Actor:head", "Program:kkb", 1),
+            rel("FUNDS", "Actor:funder", "Program:kkb", 2),
+            rel("COLLABORATES_WITH", "Program:kkb", "Actor:partner", 3),
+            rel("COLLABORATES_WITH", "Program:kkb", "Actor:other", 4),
+        ],
     )
 
 
@@ -143,22 +183,44 @@ def test_programme_partners_are_linked_with_who_runs_the_programme_only():
 
 def test_date_window_drops_what_is_dated_outside_and_keeps_what_is_undated():
     G = view(
-        [actor("a"), actor("b"), actor("c"),
-         {"label": "Intervention", "id": "old", "name": "Lama", "intervention_kind": "specific",
-          "start": "2019-01", "end": "2019-12", "evidence": [loc(1)]},
-         {"label": "Intervention", "id": "open", "name": "Berjalan", "intervention_kind": "specific",
-          "start": "2022", "evidence": [loc(1)]}],
-        [rel("IMPLEMENTS", "Actor:a", "Intervention:old", 1),
-         rel("IMPLEMENTS", "Actor:b", "Intervention:old", 2),
-         rel("IMPLEMENTS", "Actor:a", "Intervention:open", 3),
-         rel("SUPPORTS", "Actor:c", "Intervention:open", 4),
-         rel("COLLABORATES_WITH", "Actor:b", "Actor:c", 5, date="2020-06-01"),
-         rel("COLLABORATES_WITH", "Actor:a", "Actor:c", 6)],
+        [
+            actor("a"),
+            actor("b"),
+            actor("c"),
+            {
+                "label": "Intervention",
+                "id": "old",
+                "name": "Lama",
+                "intervention_kind": "specific",
+                "start": "2019-01",
+                "end": "2019-12",
+                "evidence": [loc(1)],
+            },
+            {
+                "label": "Intervention",
+                "id": "open",
+                "name": "Berjalan",
+                "intervention_kind": "specific",
+                "start": "2022",
+                "evidence": [loc(1)],
+            },
+        ],
+        [
+            rel("IMPLEMENTS", "Actor:a", "Intervention:old", 1),
+            rel("IMPLEMENTS", "Actor:b", "Intervention:old", 2),
+            rel("IMPLEMENTS", "Actor:a", "Intervention:open", 3),
+            rel("SUPPORTS", "Actor:c", "Intervention:open", 4),
+            rel("COLLABORATES_WITH", "Actor:b", "Actor:c", 5, date="2020-06-01"),
+            rel("COLLABORATES_WITH", "Actor:a", "Actor:c", 6),
+        ],
     )
     everything = collaboration_projection(G)
     assert everything["Actor:a"]["Actor:c"]["weight"] == 2
-    assert set(everything.edges()) == {("Actor:a", "Actor:b"), ("Actor:a", "Actor:c"),
-                                       ("Actor:b", "Actor:c")}
+    assert set(everything.edges()) == {
+        ("Actor:a", "Actor:b"),
+        ("Actor:a", "Actor:c"),
+        ("Actor:b", "Actor:c"),
+    }
     recent = collaboration_projection(G, date_window=("2021", None))
     assert set(recent.edges()) == {("Actor:a", "Actor:c")}
     assert recent["Actor:a"]["Actor:c"]["weight"] == 2  # open-ended "2022-" overlaps; undated kept
@@ -182,11 +244,13 @@ def test_explain_edge_in_both_languages(co_funders):
     english = explain_edge(P, "Actor:b", "Actor:a", lang="en")
     assert [(r["label"], r["via_name"]) for r in english] == [
         ("members of the same body", "Actor board"),
-        ("work on the same intervention", "Healthy latrines")]
+        ("work on the same intervention", "Healthy latrines"),
+    ]
     indonesian = explain_edge(P, "Actor:a", "Actor:b", lang="id")
     assert [(r["label"], r["via_name"]) for r in indonesian] == [
         ("anggota badan yang sama", "Aktor board"),
-        ("menangani intervensi yang sama", "Jamban sehat")]
+        ("menangani intervensi yang sama", "Jamban sehat"),
+    ]
     assert indonesian[1]["evidence"] == [loc(2), loc(3)]
     assert explain_edge(P, "Actor:a", "Actor:loner") == []
 

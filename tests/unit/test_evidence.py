@@ -51,7 +51,10 @@ def test_resolve_with_character_range(source):
         ({"source": "nope", "section": "Bagian Satu", "paragraph": 1}, "unknown source"),
         ({"source": "doc", "section": "Bagian Lima", "paragraph": 1}, "no section"),
         ({"source": "doc", "section": "Bagian Satu", "paragraph": 9}, "has 5 paragraphs, not 9"),
-        ({"source": "doc", "section": "Bagian Dua", "paragraph": 1, "end": 99}, "past the paragraph"),
+        (
+            {"source": "doc", "section": "Bagian Dua", "paragraph": 1, "end": 99},
+            "past the paragraph",
+        ),
     ],
 )
 def test_unresolvable_locators_say_why(source, loc, message):
@@ -61,11 +64,17 @@ def test_unresolvable_locators_say_why(source, loc, message):
 
 def test_missing_file_is_named(tmp_path):
     with pytest.raises(LocatorProblem, match="source file not found"):
-        resolve_locator({"source": "d", "section": "x", "paragraph": 1},
-                        {"d": {"file": "absent.txt", "sections": []}}, tmp_path)
+        resolve_locator(
+            {"source": "d", "section": "x", "paragraph": 1},
+            {"d": {"file": "absent.txt", "sections": []}},
+            tmp_path,
+        )
 
 
 def test_mentions_fold_case_space_and_accents():
-    assert mentions_any("Kepala  Desa\nMONGPOK hadir", ["kepala desa mongpok"]) == "kepala desa mongpok"
+    assert (
+        mentions_any("Kepala  Desa\nMONGPOK hadir", ["kepala desa mongpok"])
+        == "kepala desa mongpok"
+    )
     assert mentions_any("Café", ["cafe"]) == "cafe"
     assert mentions_any("tidak ada", ["Baznas", ""]) is None

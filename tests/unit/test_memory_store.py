@@ -12,8 +12,16 @@ LOC = [{"source": "s", "section": "A", "paragraph": 1}]
 
 
 def actor(node_id, level="desa", **extra):
-    return {"label": "Actor", "id": node_id, "name": node_id.upper(), "actor_type": "cadre",
-            "sector": "health", "level": level, "evidence": LOC, **extra}
+    return {
+        "label": "Actor",
+        "id": node_id,
+        "name": node_id.upper(),
+        "actor_type": "cadre",
+        "sector": "health",
+        "level": level,
+        "evidence": LOC,
+        **extra,
+    }
 
 
 def rel(rel_type, a, b, **extra):
@@ -29,8 +37,10 @@ def store():
 
 
 def test_counts_and_get(store):
-    assert store.counts() == {"nodes": {"Actor": 3},
-                              "relationships": {"COLLABORATES_WITH": 1, "COORDINATES": 1}}
+    assert store.counts() == {
+        "nodes": {"Actor": 3},
+        "relationships": {"COLLABORATES_WITH": 1, "COORDINATES": 1},
+    }
     assert store.get_node("Actor", "a")["name"] == "A"
     assert store.get_node("Actor", "zzz") is None
 

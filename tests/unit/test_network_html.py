@@ -214,3 +214,76 @@ def test_the_picked_node_is_highlighted_only_when_drawn():
     assert "network.selectNodes(" in page
     gone = render_network_html(nodes, edges, selected="Actor:not_drawn")
     assert _script_data(gone, "jj-selected") is None
+
+
+IMG = "<img src=x onerror=alert(1)>"
+
+
+def _one_node(name: str = IMG, **extra) -> pd.DataFrame:
+    return pd.DataFrame(
+        [
+            {
+                "key": "Actor:x",
+                "name": name,
+                "title": f"{name}\nType: {name}",
+                "color": "#1f77b4",
+                **extra,
+            }
+        ]
+    )
+
+
+def test_an_img_payload_is_only_text():
+    page = render_network_html(
+        _one_node(),
+        pd.DataFrame(columns=["source", "target"]),
+        legend=[{"text": IMG, "color": "#1f77b4", "shape": "dot"}],
+    )
+    assert IMG not in page
+    assert "&lt;img src=x onerror=alert(1)&gt;" in page  # the legend, as text
+    assert "http://" not in page and "https://" not in page
+
+
+def test_png_button_saves_the_canvas_without_any_script_from_outside():
+    page = render_network_html(
+        _one_node("A"), pd.DataFrame(columns=["source", "target"]), png_label="Unduh PNG"
+    )
+    assert '<button type="button" id="jj-png">Unduh PNG</button>' in page
+    assert 'toDataURL("image/png")' in page and "jejaring.png" in page
+    assert not re.search(r"<script[^>]+src=", page)
+    with pytest.raises(ValueError):
+        render_network_html(
+            _one_node("A"), pd.DataFrame(columns=["source", "target"]), png_name="../x.png"
+        )
+
+
+def test_collaboration_weight_sets_the_line_width_and_the_path_is_dashed():
+    nodes = pd.DataFrame(
+        [
+            {"key": "Actor:a", "name": "A", "highlight": True},
+            {"key": "Actor:b", "name": "B", "highlight": False},
+        ]
+    )
+    edges = pd.DataFrame(
+        [
+            {
+                "source": "Actor:a",
+                "target": "Actor:b",
+                "rel_type": "PATH",
+                "weight": 3.0,
+                "highlight": True,
+            }
+        ]
+    )
+    page = render_network_html(nodes, edges)
+    data = json.loads(re.search(r'id="jj-edges">(.*?)</script>', page, re.S).group(1))
+    assert data[0]["width"] == 5.0 and data[0]["dashes"] is True
+    node_data = json.loads(re.search(r'id="jj-nodes">(.*?)</script>', page, re.S).group(1))
+    assert node_data[0]["borderWidth"] == 4
+
+
+def test_physics_when_asked():
+    page = render_network_html(
+        _one_node("A"), pd.DataFrame(columns=["source", "target"]), physics=True
+    )
+    assert '"solver": "forceAtlas2Based"' in page and '"iterations": 150' in page

@@ -46,7 +46,9 @@ def test_missing_required_field_is_named():
 
 def test_value_outside_choices_lists_the_choices():
     (err,) = validate_node(actor(level="planet"))
-    assert err.field == "level" and "'planet' is not one of" in err.problem and "desa" in err.problem
+    assert (
+        err.field == "level" and "'planet' is not one of" in err.problem and "desa" in err.problem
+    )
 
 
 def test_unknown_property_is_rejected_unless_extras_allowed():
@@ -56,8 +58,14 @@ def test_unknown_property_is_rejected_unless_extras_allowed():
 
 def test_wrong_type_is_reported():
     rec = {
-        "label": "Observation", "id": "o1", "name": "x", "value": "55%", "unit": "percent",
-        "instrument": "e-PPGBM", "source": "s", "evidence": [LOC],
+        "label": "Observation",
+        "id": "o1",
+        "name": "x",
+        "value": "55%",
+        "unit": "percent",
+        "instrument": "e-PPGBM",
+        "source": "s",
+        "evidence": [LOC],
     }
     (err,) = validate_node(rec)
     assert err.field == "value" and "expected number" in err.problem
@@ -91,8 +99,15 @@ def test_relationship_end_labels_are_checked():
 
 
 def test_contributes_to_requires_the_kind_of_claim():
-    rec = {"type": "CONTRIBUTES_TO", "start": "Intervention:a", "end": "Indicator:b", "evidence": [LOC]}
-    assert ("CONTRIBUTES_TO Intervention:a -> Indicator:b", "claim") in fields(validate_relationship(rec))
+    rec = {
+        "type": "CONTRIBUTES_TO",
+        "start": "Intervention:a",
+        "end": "Indicator:b",
+        "evidence": [LOC],
+    }
+    assert ("CONTRIBUTES_TO Intervention:a -> Indicator:b", "claim") in fields(
+        validate_relationship(rec)
+    )
     assert validate_relationship(dict(rec, claim="reported_by_informants")) == []
     bad = validate_relationship(dict(rec, claim="proven"))
     assert bad and "reported_by_informants" in bad[0].problem

@@ -1,0 +1,279 @@
+"""AppTest smoke and behaviour tests of the Centrality, Pathways and Compare pages.
+
+The small graph of test_app_pages, plus what these pages need: a second intervention with
+an actor, a target group and a contribution reported by informants, and a small printed
+table (three villages and a printed total that does not add up).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import tests.unit.test_app_pages as base
+from graph.memory_store import MemoryStore
+from ui.i18n import LANGUAGES, t
+
+PAGES = {
+    "ui/centrality.py": "centrality.title",
+    "ui/pathways.py": "pathways.title",
+    "ui/compare.py": "compare.title",
+}
+EV = base.EVIDENCE
+COLUMN_A, COLUMN_B = "Baduta", "Balita"
+# (village, baduta, balita); the printed total says 20 and 31 where the rows sum to 18 and 30
+VILLAGES = (
+    ("desa_mongpok", "Mongpok", 5, 10),
+    ("desa_a", "Alpha", 9, 8),
+    ("desa_b", "Beta", 4, 12),
+)
+
+
+def _cell(row: str, place: str | None, column: str, value: int, paragraph: int) -> dict:
+    return {
+        "label": "Observation",
+        "id": f"t2.{row}.{column}".lower(),
+        "name": f"{column}, {row}",
+        "value": value,
+        "value_text": f"{value}",
+        "unit": "families",
+        "year": 2022,
+        "instrument": "e-PPGBM",
+        "table": "Tabel 2",
+        "row": row,
+        "column": column,
+        "printed_total": place is None,
+        "evidence": [{**EV[0], "paragraph": paragraph}, {**EV[0], "paragraph": 1}],
+        "_place": place,
+    }
+
+
+def _table_cells() -> list[dict]:
+    cells = []
+    for i, (place, row, baduta, balita) in enumerate(VILLAGES):
+        cells += [
+            _cell(row, place, COLUMN_A, baduta, 2 + i),
+            _cell(row, place, COLUMN_B, balita, 2 + i),
+        ]
+    cells += [_cell("Jumlah", None, COLUMN_A, 20, 9), _cell("Jumlah", None, COLUMN_B, 31, 9)]
+    return cells
+
+
+def _add_analysis_data(store: MemoryStore) -> None:
+    cells = _table_cells()
+    store.upsert_nodes(
+        [
+            *[{k: v for k, v in c.items() if k != "_place"} for c in cells],
+            *[
+                {
+                    "label": "Place",
+                    "id": p,
+                    "name": f"Desa {r}",
+                    "place_level": "desa",
+                    "evidence": EV,
+                }
+                for p, r, _, _ in VILLAGES
+                if p != "desa_mongpok"
+            ],
+            {
+                "label": "Intervention",
+                "id": "posyandu",
+                "name": "Penyuluhan Posyandu",
+                "name_en": "Posyandu counselling",
+                "evidence": EV,
+            },
+            {
+                "label": "TargetGroup",
+                "id": "bumil",
+                "name": "Ibu hamil",
+                "name_en": "Pregnant women",
+                "evidence": EV,
+            },
+        ]
+    )
+    links = (
+        [
+            {
+                "type": "OBSERVED_FOR",
+                "start": f"Observation:{c['id']}",
+                "end": "Indicator:stunting_prevalence",
+            }
+            for c in cells
+        ]
+        + [
+            {
+                "type": "OBSERVED_IN",
+                "start": f"Observation:{c['id']}",
+                "end": f"Place:{c['_place']}",
+            }
+            for c in cells
+            if c["_place"]
+        ]
+        + [
+            {"type": "IMPLEMENTS", "start": "Actor:kades_mongpok", "end": "Intervention:posyandu"},
+            {"type": "SUPPORTS", "start": "Actor:hostile", "end": "Intervention:posyandu"},
+            {"type": "TARGETS", "start": "Intervention:posyandu", "end": "TargetGroup:bumil"},
+            {
+                "type": "CONTRIBUTES_TO",
+                "start": "Intervention:posyandu",
+                "end": "Indicator:stunting_prevalence",
+                "claim": "reported_by_informants",
+            },
+            {"type": "LOCATED_IN", "start": "Intervention:posyandu", "end": "Place:desa_mongpok"},
+        ]
+    )
+    store.upsert_relationships([{**link, "evidence": EV} for link in links])
+
+
+@pytest.fixture
+def analysis_ws(tmp_path, monkeypatch) -> Path:
+    monkeypatch.syspath_prepend(str(base.ROOT))
+    folder = tmp_path / "workspace"
+    store = MemoryStore.in_workspace(folder)
+    base._small_graph(store)
+    _add_analysis_data(store)
+    monkeypatch.setenv("JEJARING_BACKEND", "memory")
+    monkeypatch.setenv("JEJARING_WORKSPACE", str(folder))
+    monkeypatch.delenv("JEJARING_LANG", raising=False)
+    base._clear_caches()
+    yield folder
+    base._clear_caches()
+
+
+def _captions(at) -> list[str]:
+    return [c.value for c in at.caption]
+
+
+@pytest.mark.parametrize("lang", list(LANGUAGES))
+@pytest.mark.parametrize("page", list(PAGES))
+def test_each_page_runs_in_both_languages(analysis_ws, page, lang):
+    at = base._open(page, lang)
+    assert not at.exception, at.exception
+    titles = base._titles(at)
+    assert t(PAGES[page], lang) in titles
+    assert t(PAGES[page], "en" if lang == "id" else "id") not in titles
+    assert not at.error, [e.value for e in at.error]
+
+
+@pytest.mark.parametrize("lang", list(LANGUAGES))
+def test_pages_run_on_the_small_graph_without_tables(workspace_small, lang):
+    for page, key in PAGES.items():
+        at = base._open(page, lang)
+        assert not at.exception, at.exception
+        assert t(key, lang) in base._titles(at)
+
+
+@pytest.fixture
+def workspace_small(tmp_path, monkeypatch) -> Path:
+    """The small graph alone: no printed tables, an intervention linked to nothing."""
+    monkeypatch.syspath_prepend(str(base.ROOT))
+    folder = tmp_path / "workspace"
+    base._small_graph(MemoryStore.in_workspace(folder))
+    monkeypatch.setenv("JEJARING_BACKEND", "memory")
+    monkeypatch.setenv("JEJARING_WORKSPACE", str(folder))
+    monkeypatch.delenv("JEJARING_LANG", raising=False)
+    base._clear_caches()
+    yield folder
+    base._clear_caches()
+
+
+# -- centrality ------------------------------------------------------------------------------
+def test_centrality_metric_picker_changes_chart_and_explanation(analysis_ws):
+    at = base._open("ui/centrality.py", "en")
+    assert at.selectbox(key="centrality_metric").value == "betweenness"
+    assert "How often this actor lies on the shortest path" in " ".join(_captions(at))
+    at.selectbox(key="centrality_metric").set_value("degree").run()
+    assert not at.exception, at.exception
+    captions = " ".join(_captions(at))
+    assert "How many other actors this actor is directly linked with." in captions
+    table = at.dataframe[0].value
+    assert "Partners" in table.columns and "Kepala Desa Mongpok" not in table["Actor"].tolist()
+    assert "Mongpok village head" in table["Actor"].tolist()  # names in the chosen language
+
+
+def test_centrality_options_change_the_network(analysis_ws):
+    at = base._open("ui/centrality.py", "en")
+    # kades-bkkbn run the same programme; kades-hostile work on the same intervention
+    assert t("centrality.shown", "en", actors=3, links=2) in _captions(at)
+    at.multiselect(key="centrality_reasons").set_value(["same_programme"]).run()
+    assert t("centrality.shown", "en", actors=3, links=1) in _captions(at)
+    at.multiselect(key="centrality_reasons").set_value(["collaborates"]).run()
+    assert t("centrality.shown", "en", actors=3, links=0) in _captions(at)
+    at.multiselect(key="centrality_levels").set_value(["national"]).run()
+    assert t("centrality.shown", "en", actors=1, links=0) in _captions(at)
+    assert not at.exception, at.exception
+
+
+def test_centrality_top_n_slider_limits_the_chart(analysis_ws):
+    at = base._open("ui/centrality.py", "id")
+    at.slider(key="centrality_top_n").set_value(1).run()
+    assert not at.exception, at.exception
+    name = t("centrality.chart_title", "id", n=1, metric="Perantara")
+    spec = at.get("arrow_vega_lite_chart")[0].proto.spec
+    assert name in spec
+
+
+# -- pathways --------------------------------------------------------------------------------
+def _dot(at) -> str:
+    return at.get("graphviz_chart")[0].proto.spec
+
+
+def test_pathway_diagram_marks_the_claim_and_follows_the_picker(analysis_ws):
+    at = base._open("ui/pathways.py", "en")
+    assert at.selectbox(key="pathways_intervention").value == "bibit_lele"
+    assert t("claim.no_link", "en") in _dot(at)  # nothing links catfish seed to anything
+    at.selectbox(key="pathways_intervention").set_value("posyandu").run()
+    assert not at.exception, at.exception
+    dot = _dot(at)
+    assert "Posyandu counselling" in dot and "Pregnant women" in dot
+    assert t("claim.reported_by_informants", "en") in dot
+    assert f'label="{t("claim.measured", "en")}' not in dot  # reported is never drawn as measured
+    legend = " ".join(m.value for m in at.markdown)
+    assert t("claim.measured", "en") in legend and t("claim.no_link", "en") in legend
+
+
+def test_pathway_evidence_series_and_table(analysis_ws):
+    at = base._open("ui/pathways.py", "id")
+    at.selectbox(key="pathways_intervention").set_value("posyandu").run()
+    labels = [e.label for e in at.expander]
+    assert any(t("step.target_group", "id") in label for label in labels)
+    assert at.selectbox(key="pathways_indicator").value == "stunting_prevalence"
+    assert at.get("arrow_vega_lite_chart"), "no indicator chart"
+    table = at.dataframe[-1].value
+    assert set(table[t("col.intervention", "id")]) >= {"Bibit lele", "Penyuluhan Posyandu"}
+    assert t("claim.reported_by_informants", "id") in table[t("col.claim", "id")].tolist()
+
+
+def test_hostile_names_stay_text_in_the_diagram(analysis_ws):
+    at = base._open("ui/pathways.py", "id")
+    at.selectbox(key="pathways_intervention").set_value("posyandu").run()
+    assert not at.exception, at.exception
+    dot = _dot(at)
+    assert "<script>" not in dot and "&lt;script&gt;" in dot  # Graphviz shows it as text
+
+
+# -- compare ---------------------------------------------------------------------------------
+def test_compare_column_picker_changes_rank_and_totals_stay_apart(analysis_ws):
+    at = base._open("ui/compare.py", "en")
+    picker = at.selectbox(key="compare_t2_column")
+    assert picker.value == COLUMN_A
+    assert t("compare.rank", "en", place="Desa Mongpok", rank=2, of=3) in _captions(at)
+    picker.set_value(COLUMN_B).run()
+    assert not at.exception, at.exception
+    assert t("compare.rank", "en", place="Desa Mongpok", rank=2, of=3) in _captions(at)
+    at.selectbox(key="compare_t2_column").set_value(COLUMN_A).run()
+    printed = at.dataframe[0].value
+    assert "Jumlah" not in printed.index.tolist()  # the printed total is shown apart
+    totals = at.dataframe[1].value
+    row = totals[totals[t("compare.column", "en")] == COLUMN_A].iloc[0]
+    assert row[t("col.printed", "en")] == "20" and row[t("col.computed", "en")] == "18"
+    assert row[t("col.difference", "en")] == 2
+
+
+def test_compare_ranking_year_radio(analysis_ws):
+    at = base._open("ui/compare.py", "id")
+    assert at.radio(key="compare_ranking_year").value == 2022
+    at.radio(key="compare_ranking_year").set_value(2021).run()
+    assert not at.exception, at.exception
+    assert t("compare.no_table", "id", table=2021) in [i.value for i in at.info]
