@@ -23,6 +23,7 @@ PAGES = [
     ("ui/compare.py", "nav.compare", ":material/compare_arrows:"),
     ("ui/query.py", "nav.query", ":material/manage_search:"),
     ("ui/sources.py", "nav.sources", ":material/menu_book:"),
+    ("ui/data_page.py", "nav.data", ":material/swap_vert:"),
     ("ui/settings_page.py", "nav.settings", ":material/settings:"),
 ]
 HERE = Path(__file__).resolve().parent

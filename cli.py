@@ -86,6 +86,13 @@ def cmd_validate(args: argparse.Namespace) -> int:
         **_group(problems),
     }
     report["ok"] = not problems
+    # the source's own figures: findings about the source, not problems of the dataset, so
+    # they do not change the exit status
+    report["quality"] = _quality_findings(dataset)
+    report["quality_summary"] = {
+        sev: sum(1 for f in report["quality"] if f["severity"] == sev)
+        for sev in ("error", "warning", "info")
+    }
     if args.format == "json":
         print(json.dumps(report, indent=2, ensure_ascii=False))
     else:
@@ -97,7 +104,33 @@ def cmd_validate(args: argparse.Namespace) -> int:
             print(f"{group}: {len(report[group])}")
             for p in report[group]:
                 print(f"  {p['origin']}: {p['subject']}: {p['field']}: {p['message']}")
+        summary = ", ".join(f"{n} {sev}" for sev, n in report["quality_summary"].items())
+        print(f"data quality of the source's figures: {summary}")
+        for f in report["quality"]:
+            print(
+                f"  [{f['severity']}] {f['category']}: {f['subject']} @ {f['locator']}\n"
+                f"      claim: {f['claim']} | computed: {f['computed']} | {f['detail']}"
+            )
     return 0 if not problems else 1
+
+
+def _quality_findings(dataset: Any) -> list[dict[str, Any]]:
+    """The data-quality report (queries.quality) of a dataset, as JSON-ready rows."""
+    from graph.memory_store import MemoryStore
+    from graph.store import MissingNode
+    from queries.quality import quality_report
+
+    store = MemoryStore(None)
+    try:
+        store.upsert_nodes(dataset.nodes)
+        store.upsert_relationships(dataset.relationships)
+    except (MissingNode, ValueError, KeyError):  # a broken dataset: its problems say why
+        return []
+    frame = quality_report(store.to_networkx())
+    return [
+        {k: (None if v is None or v != v else v) for k, v in row.items()}
+        for row in frame.to_dict("records")
+    ]
 
 
 def cmd_passages(args: argparse.Namespace) -> int:
@@ -206,6 +239,112 @@ def cmd_cypher(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_export(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from exports.formats import ExportUnavailable, export_graph
+    from queries.network_view import parse_filters
+
+    try:
+        filters = parse_filters(args.filter) if args.filter else None
+    except ValueError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    store = open_ready_store(args.backend)
+    try:
+        graph = store.to_networkx()
+    finally:
+        store.close()
+    try:
+        exported = export_graph(
+            graph,
+            args.format,
+            filters,
+            lang=args.lang or settings.get("JEJARING_LANG"),
+            paper=args.paper,
+            orientation=args.orientation,
+            dpi=args.dpi,
+            title=args.title,
+        )
+    except (ExportUnavailable, ValueError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    out = Path(args.out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    partial = out.with_name(out.name + ".partial")
+    partial.write_bytes(exported.data)
+    partial.replace(out)  # a reader never sees half a file
+    print(f"wrote {out} ({args.format}, {len(exported.data):,} bytes)")
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from loaders.importer import apply_import, preview_import
+
+    try:
+        files = [(Path(f).name, Path(f).read_bytes()) for f in args.files]
+    except OSError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    store = open_store(args.backend)
+    try:
+        match: Any = args.match_names
+        preview = preview_import(files, store, match_names=match)
+        pending = [m for m in preview.report.name_matches if not m.confirmed]
+        if pending and not args.dry_run and not args.match_names and sys.stdin.isatty():
+            confirmed = set()
+            for m in pending:
+                answer = input(
+                    f"{m.file_key} ({m.file}, row {m.row}) has the name {m.name!r} of the stored "
+                    f"{m.stored_key}: update {m.stored_key} instead of adding? [y/N] "
+                )
+                if answer.strip().lower() in ("y", "ya", "yes"):
+                    confirmed.add((m.file_key, m.stored_key))
+            match = confirmed
+        if args.dry_run:
+            report = preview_import(files, store, match_names=match).report
+        else:
+            report = apply_import(files, store, match_names=match)
+    finally:
+        store.close()
+    if args.format == "json":
+        print(
+            json.dumps({**report.as_dict(), "dry_run": args.dry_run}, indent=2, ensure_ascii=False)
+        )
+    else:
+        print(report.text(dry_run=args.dry_run))
+    return 0 if report.ok else 1
+
+
+def cmd_clear(args: argparse.Namespace) -> int:
+    store = open_store(args.backend)
+    try:
+        counts = store.counts()
+        total = sum(counts["nodes"].values())
+        rels = sum(counts["relationships"].values())
+        if not args.yes:
+            if not sys.stdin.isatty():
+                print(
+                    "error: clear needs a confirmation: run it in a terminal or add --yes",
+                    file=sys.stderr,
+                )
+                return 1
+            answer = input(
+                f"remove all {total} nodes and {rels} relationships from the {store.backend} "
+                "store? type 'yes' to confirm: "
+            )
+            if answer.strip().lower() not in ("yes", "ya"):
+                print("nothing was removed")
+                return 1
+        store.clear()
+        print(f"removed {total} nodes and {rels} relationships from the {store.backend} store")
+    finally:
+        store.close()
+    return 0
+
+
 def cmd_settings(args: argparse.Namespace) -> int:
     for row in settings.describe():
         print(f"{row['name']:<22} = {row['value']}\n    {row['help']} (default: {row['default']})")
@@ -240,9 +379,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = add(
         "validate",
         cmd_validate,
-        "check the dataset: schema errors, unresolved locators, records without evidence",
+        "check the dataset (schema errors, unresolved locators, records without evidence) and "
+        "report the data quality of the source's figures",
     )
-    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.add_argument(
+        "--format", choices=("text", "table", "json"), default="text", help="table = text"
+    )
     p.add_argument("--data", help="dataset folder (default: JEJARING_DATA)")
     p.add_argument("--sources", help="sources folder (default: JEJARING_SOURCES)")
     p = add(
@@ -254,6 +396,51 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--section", help="only this section")
     p.add_argument("--sources", help="sources folder (default: JEJARING_SOURCES)")
     add("settings", cmd_settings, "list every setting with its current value and help")
+    p = add(
+        "import",
+        cmd_import,
+        "import spreadsheets (XLSX, CSV, a zip of CSVs), GraphML, GEXF or JSON node-link into "
+        "the store: everything is checked first, then written all-or-nothing",
+    )
+    backend_option(p)
+    p.add_argument("files", nargs="+", metavar="FILE", help="file(s) to import together")
+    p.add_argument("--dry-run", action="store_true", help="print the report, write nothing")
+    p.add_argument(
+        "--match-names",
+        action="store_true",
+        help="a row whose name is that of a stored node (other id, same label) updates it",
+    )
+    p.add_argument("--format", choices=("text", "json"), default="text")
+    p = add("clear", cmd_clear, "remove every node and relationship from the store")
+    backend_option(p)
+    p.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    p = add(
+        "export",
+        cmd_export,
+        "write the graph or a view of it: interchange files, a Cypher script, offline HTML, "
+        "posters",
+    )
+    backend_option(p)
+    p.add_argument(
+        "--format",
+        required=True,
+        choices=("graphml", "gexf", "json", "csv", "cypher", "html", "png", "svg", "pdf"),
+    )
+    p.add_argument("--out", required=True, help="file to write")
+    p.add_argument(
+        "--filter",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="a filter of the network page's view (labels, rels, levels, types, sectors, "
+        "programme, focus, depth, years, colour, layout); repeat for several, lists "
+        "comma-separated. Without any, data formats hold the whole graph",
+    )
+    p.add_argument("--lang", choices=("id", "en"), help="language (default: JEJARING_LANG)")
+    p.add_argument("--paper", choices=("A4", "A3"), default="A4", help="poster paper size")
+    p.add_argument("--orientation", choices=("portrait", "landscape"), default="portrait")
+    p.add_argument("--dpi", type=int, default=150, help="PNG resolution (default 150)")
+    p.add_argument("--title", help="title of a poster or HTML page")
     p = add("query", cmd_query, "list the named questions, or answer one (--list to see them)")
     backend_option(p)
     p.add_argument("name", nargs="?", help="question name (see --list)")

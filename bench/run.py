@@ -24,6 +24,7 @@ if str(PROJECT_ROOT) not in sys.path:  # run as a script: make the project impor
 BENCHMARKS: dict[str, str] = {
     "neo4j": "bench.bench_neo4j",
     "centrality": "bench.bench_centrality",
+    "app": "bench.bench_app",
 }
 
 
@@ -52,7 +53,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--quick",
         action="store_true",
-        help="smaller sizes for a smoke test (neo4j: 2,000 nodes / 4,000 relationships)",
+        help="smaller sizes for a smoke test (neo4j: 2,000 nodes / 4,000 relationships; "
+        "app: 400 synthetic nodes, fewer repetitions)",
     )
     parser.add_argument(
         "names",

@@ -84,6 +84,32 @@ class MemoryStore:
             self._save()
         return len(prepared)
 
+    def apply(self, nodes: Iterable[NodeRecord], relationships: Iterable[RelRecord]) -> int:
+        """All-or-nothing upsert: the work is done on a copy of the graph, written to disk in
+        one atomic file replace, and only then does the copy become the store's graph."""
+        prepared_nodes = [split_node(r) for r in nodes]
+        prepared_rels = [split_relationship(r) for r in relationships]
+        with self._lock:
+            graph = self._graph.copy()
+            for label, node_id, props in prepared_nodes:
+                key = node_key(label, node_id)
+                if key in graph:
+                    graph.nodes[key].clear()
+                graph.add_node(key, label=label, **copy.deepcopy(props))
+            for rel_type, start, end, _ in prepared_rels:
+                for ref in (start, end):
+                    if node_key(ref.label, ref.id) not in graph:
+                        raise MissingNode(f"{rel_type} {start} -> {end}: no node {ref}")
+            for rel_type, start, end, props in prepared_rels:
+                u, v = node_key(start.label, start.id), node_key(end.label, end.id)
+                if graph.has_edge(u, v, key=rel_type):
+                    graph.remove_edge(u, v, key=rel_type)
+                graph.add_edge(u, v, key=rel_type, type=rel_type, **copy.deepcopy(props))
+            if self.path is not None:
+                _write_graph(graph, self.path)
+            self._graph = graph
+        return len(prepared_nodes) + len(prepared_rels)
+
     def clear(self) -> None:
         with self._lock:
             self._graph = nx.MultiDiGraph()

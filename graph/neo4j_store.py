@@ -254,6 +254,54 @@ class Neo4jStore:
                     else f"no node {label}:{missing[0]}"
                 )
 
+    def apply(self, nodes: Iterable[NodeRecord], relationships: Iterable[RelRecord]) -> int:
+        """All-or-nothing upsert in one explicit write transaction: the nodes, then a check
+        that every relationship end exists (inside the same transaction, so nodes of this
+        call count), then the relationships. Any failure rolls the whole transaction back.
+        Labels and types come only from the schema (the query builders check them); every
+        value is a parameter."""
+        by_label: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for record in nodes:
+            label, node_id, props = split_node(record)
+            by_label[label].append({"id": node_id, "props": _encode(props)})
+        groups: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
+        for record in relationships:
+            rel_type, start, end, props = split_relationship(record)
+            groups[(rel_type, start.label, end.label)].append(
+                {"start": start.id, "end": end.id, "props": _encode(props)}
+            )
+        # schema commands cannot share a transaction with writes: constraints first
+        self.ensure_constraints()
+        written = 0
+        with self.driver.session(database=self.database) as session:
+            tx = session.begin_transaction()
+            try:
+                for label, rows in sorted(by_label.items()):
+                    for batch in batched(rows, self.batch_size):
+                        written += tx.run(node_upsert_query(label), rows=batch).single()["n"]
+                wanted: dict[str, set[str]] = defaultdict(set)
+                for (_, start_label, end_label), rows in groups.items():
+                    for row in rows:
+                        wanted[start_label].add(row["start"])
+                        wanted[end_label].add(row["end"])
+                for label, ids in sorted(wanted.items()):
+                    record = tx.run(existing_ids_query(label), ids=sorted(ids)).single()
+                    missing = sorted(ids - set(record["found"]))
+                    if missing:
+                        more = f" (and {len(missing) - 1} more)" if len(missing) > 1 else ""
+                        raise MissingNode(f"no node {label}:{missing[0]}{more}")
+                for key, rows in sorted(groups.items()):
+                    for batch in batched(rows, self.batch_size):
+                        written += tx.run(rel_upsert_query(*key), rows=batch).single()["n"]
+                tx.commit()
+            except BaseException:
+                if not tx.closed():
+                    tx.rollback()
+                raise
+            finally:
+                tx.close()
+        return written
+
     def clear(self) -> None:
         while True:
             records, _, _ = self.driver.execute_query(

@@ -97,6 +97,12 @@ class GraphStore(Protocol):
     def upsert_relationships(self, records: Iterable[RelRecord], *, batch_size: int = 500) -> int:
         """Create or replace relationships between existing nodes; return how many."""
 
+    def apply(self, nodes: Iterable[NodeRecord], relationships: Iterable[RelRecord]) -> int:
+        """Upsert ``nodes`` then ``relationships`` all-or-nothing; return how many records
+        were written. A relationship may end at a node of the same call. When anything
+        fails (a missing end, a bad name, a server error) the store is left exactly as it
+        was before the call."""
+
     def get_node(self, label: str, node_id: str) -> dict[str, Any] | None:
         """The node's properties with its ``label``, or None."""
 

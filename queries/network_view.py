@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -21,8 +22,9 @@ import pandas as pd
 from graph.evidence import LocatorProblem, resolve_locator
 from graph.schema import ACTOR_TYPES, LEVELS, SECTORS
 from graph.store import GraphStore
-from queries.collaboration import period_bounds
+from queries.collaboration import collaboration_projection, period_bounds
 from queries.overview import display_name
+from queries.views import ego_network
 
 __all__ = [
     "NETWORK_LABELS",
@@ -45,6 +47,11 @@ __all__ = [
     "node_properties",
     "relationships_of",
     "evidence_passages",
+    "FILTER_NAMES",
+    "ViewFilters",
+    "parse_filters",
+    "scope_keep",
+    "view_elements",
 ]
 
 # Kinds of node the page can show; actors, programmes and interventions by default.
@@ -179,8 +186,22 @@ def layout_positions(graph: nx.Graph, *, seed: int = 7) -> dict[str, tuple[float
     parts = sorted(
         (sorted(c) for c in nx.connected_components(simple)), key=lambda c: (-len(c), c[0])
     )
-    placed = [_part_layout(simple.subgraph(part), seed) for part in parts]
+    placed = [_part_layout(_ordered_part(simple, part), seed) for part in parts]
     return _pack_rows(placed)
+
+
+def _ordered_part(graph: nx.Graph, part: Sequence[str]) -> nx.Graph:
+    """The part as a graph of its own whose nodes and edges are in sorted order.
+
+    ``graph.subgraph(part)`` would iterate its nodes in the order of a set, which Python
+    seeds differently in every process, and the spring layout depends on that order: the
+    same view would come out differently after a restart.
+    """
+    members = set(part)
+    sub = nx.Graph()
+    sub.add_nodes_from(sorted(part))
+    sub.add_edges_from(sorted(tuple(sorted((u, v))) for u, v in graph.edges(part) if v in members))
+    return sub
 
 
 def _part_layout(part: nx.Graph, seed: int) -> tuple[dict[str, tuple[float, float]], float]:
@@ -647,3 +668,198 @@ def evidence_passages(
         )
     columns = ["source", "section", "paragraph", "start", "end", "note", "passage", "problem"]
     return pd.DataFrame(rows, columns=columns)
+
+
+# -- a view from filters (the page's vocabulary; shared by the exports) -----------------------
+# Filter names are the network page's address parameters, so a deep link and an export speak
+# the same language: ``labels``, ``rels``, ``levels``, ``types``, ``sectors`` (lists),
+# ``programme`` and ``focus`` (node keys, or bare ids), ``depth``, ``years`` ("2019-2023"),
+# ``colour`` (actor_type or sector) and ``layout`` (spring or level).
+FILTER_NAMES = (
+    "labels",
+    "rels",
+    "levels",
+    "types",
+    "sectors",
+    "programme",
+    "focus",
+    "depth",
+    "years",
+    "colour",
+    "layout",
+)
+VIEW_LAYOUTS = ("spring", "level")
+
+
+@dataclass(frozen=True)
+class ViewFilters:
+    """The filters of one view of the network; ``None`` keeps everything.
+
+    ``labels`` defaults to :data:`DEFAULT_LABELS` (actors, programmes, interventions).
+    """
+
+    labels: tuple[str, ...] = DEFAULT_LABELS
+    rels: tuple[str, ...] | None = None
+    levels: tuple[str, ...] | None = None
+    types: tuple[str, ...] | None = None
+    sectors: tuple[str, ...] | None = None
+    programme: str | None = None
+    focus: str | None = None
+    depth: int = 1
+    years: tuple[int, int] | None = None
+    colour: str = "actor_type"
+    layout: str = "spring"
+
+    def describe(self) -> list[tuple[str, str]]:
+        """The filters that differ from the defaults, as ``(name, value)`` text pairs."""
+        out = []
+        for name in FILTER_NAMES:
+            value = getattr(self, name)
+            if value == getattr(ViewFilters, name, None):
+                continue
+            if name == "depth" and not self.focus:
+                continue
+            if isinstance(value, tuple):
+                text = f"{value[0]}-{value[1]}" if name == "years" else ",".join(value)
+            else:
+                text = str(value)
+            out.append((name, text))
+        return out
+
+
+_CHOICES: dict[str, Sequence[str]] = {
+    "labels": NETWORK_LABELS,
+    "rels": NETWORK_REL_TYPES,
+    "levels": LEVELS,
+    "types": ACTOR_TYPES,
+    "sectors": SECTORS,
+}
+
+
+def parse_filters(pairs: Sequence[str] | Mapping[str, str]) -> ViewFilters:
+    """:class:`ViewFilters` from ``name=value`` texts (or a mapping), as the CLI takes them.
+
+    Lists are comma-separated; an unknown name or value raises ValueError naming the
+    choices, so a typo never silently widens the view.
+
+    >>> f = parse_filters(["types=cadre,village_government", "focus=kepala_desa_mongpok"])
+    >>> f.types, f.focus, f.depth
+    (('cadre', 'village_government'), 'Actor:kepala_desa_mongpok', 1)
+    >>> parse_filters(["colour=purple"])
+    Traceback (most recent call last):
+    ...
+    ValueError: filter colour: 'purple' is not one of actor_type, sector
+    """
+    if isinstance(pairs, Mapping):
+        items = [(str(k), str(v)) for k, v in pairs.items()]
+    else:
+        items = []
+        for pair in pairs:
+            name, sep, value = str(pair).partition("=")
+            if not sep:
+                raise ValueError(f"a filter is name=value, got {pair!r}")
+            items.append((name.strip(), value.strip()))
+    values: dict[str, Any] = {}
+    for name, raw in items:
+        if name not in FILTER_NAMES:
+            raise ValueError(f"unknown filter {name!r}; known: {', '.join(FILTER_NAMES)}")
+        values[name] = _filter_value(name, raw)
+    return ViewFilters(**values)
+
+
+def _filter_value(name: str, raw: str) -> Any:
+    if name in _CHOICES:
+        chosen = tuple(v.strip() for v in raw.split(",") if v.strip())
+        wrong = [v for v in chosen if v not in _CHOICES[name]]
+        if wrong or not chosen:
+            raise ValueError(
+                f"filter {name}: {', '.join(map(repr, wrong)) or 'nothing chosen'} "
+                f"is not one of {', '.join(_CHOICES[name])}"
+            )
+        return chosen
+    if name in ("programme", "focus"):
+        label = "Program" if name == "programme" else "Actor"
+        return raw if ":" in raw else f"{label}:{raw}"
+    if name == "depth":
+        if not raw.isdigit() or not 1 <= int(raw) <= 3:
+            raise ValueError(f"filter depth: a whole number from 1 to 3, got {raw!r}")
+        return int(raw)
+    if name == "years":
+        try:
+            first, last = (int(x) for x in raw.split("-", 1))
+        except ValueError:
+            raise ValueError(
+                f"filter years: want FIRST-LAST such as 2019-2023, got {raw!r}"
+            ) from None
+        if first > last:
+            raise ValueError(f"filter years: {first} is after {last}")
+        return (first, last)
+    options = COLOUR_BY if name == "colour" else VIEW_LAYOUTS
+    if raw not in options:
+        raise ValueError(f"filter {name}: {raw!r} is not one of {', '.join(options)}")
+    return raw
+
+
+def scope_keep(
+    universe: nx.MultiDiGraph,
+    *,
+    labels: Collection[str] | None,
+    programme: str | None = None,
+    focus: str | None = None,
+    depth: int = 1,
+) -> set[str] | None:
+    """The node keys a programme and a focus actor allow (None: no such restriction).
+
+    The programme keeps :func:`programme_scope`; the focus keeps the actor's ego network at
+    ``depth`` among the kinds of node shown; both together keep what both allow.
+    """
+    keep: set[str] | None = None
+    if programme:
+        keep = programme_scope(universe, programme)
+    if focus and focus in universe:
+        shown = network_universe(universe, labels)
+        if focus in shown:
+            ego = set(ego_network(shown, focus, depth=int(depth)).nodes)
+            keep = ego if keep is None else keep & ego
+    return keep
+
+
+def view_elements(
+    graph: nx.MultiDiGraph,
+    filters: ViewFilters = ViewFilters(),  # noqa: B008 - frozen, so a shared default is safe
+    *,
+    lang: str = "id",
+    positions: Mapping[str, tuple[float, float]] | None = None,
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The nodes and relationships of the view ``filters`` describe, as the network page
+    draws them (:func:`network_elements`), positioned by the page's seeded layout of every
+    node it can show unless ``positions`` are given. Line widths are collaboration weights.
+    """
+    universe = network_universe(graph)
+    if positions is None:
+        spring = layout_positions(universe, seed=7)
+        positions = level_positions(universe, spring) if filters.layout == "level" else spring
+    window = (str(filters.years[0]), str(filters.years[1])) if filters.years else None
+    projection = collaboration_projection(graph, date_window=window)
+    weights = {frozenset((u, v)): w for u, v, w in projection.edges(data="weight", default=1)}
+    labels = filters.labels
+    return network_elements(
+        universe,
+        labels=labels,
+        rel_types=filters.rels,
+        levels=filters.levels,
+        actor_types=filters.types,
+        sectors=filters.sectors,
+        keep=scope_keep(
+            universe,
+            labels=labels,
+            programme=filters.programme,
+            focus=filters.focus,
+            depth=filters.depth,
+        ),
+        years=filters.years,
+        colour_by=filters.colour,
+        weights=weights,
+        lang=lang,
+        positions=positions,
+    )

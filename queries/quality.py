@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
@@ -24,6 +25,7 @@ import networkx as nx
 import pandas as pd
 
 import settings
+from queries.overview import instrument_kind
 
 __all__ = [
     "CLAIM_COLUMNS",
@@ -33,6 +35,11 @@ __all__ = [
     "ambiguous_numbers",
     "conflicting_values",
     "default_reference_dir",
+    "FINDING_COLUMNS",
+    "quality_report",
+    "number_format_anomalies",
+    "indonesian_number",
+    "locator_text",
 ]
 
 CLAIM_COLUMNS = (
@@ -390,12 +397,13 @@ def ambiguous_numbers(graph: nx.MultiDiGraph) -> pd.DataFrame:
 
 
 def conflicting_values(graph: nx.MultiDiGraph) -> pd.DataFrame:
-    """Observations that give different values for one place, indicator and period.
+    """Observations that give different values for one place, indicator, period and kind of
+    instrument (a sample survey and administrative records are never compared as one).
 
     Targets and printed totals are left out (a total is not a second measurement of a place);
     the rows of one conflict share a ``group`` number so a table can show them together.
     """
-    groups: dict[tuple[str, str, str], list[Mapping[str, Any]]] = defaultdict(list)
+    groups: dict[tuple[str, str, str, str], list[Mapping[str, Any]]] = defaultdict(list)
     for key, node in graph.nodes(data=True):
         if node.get("label") != "Observation" or node.get("target") or node.get("printed_total"):
             continue
@@ -403,11 +411,14 @@ def conflicting_values(graph: nx.MultiDiGraph) -> pd.DataFrame:
         indicator = _linked(graph, key, "OBSERVED_FOR")
         period = _period_key(node)
         if place and indicator and period:
-            groups[(place, indicator, period)].append(node)
+            # a survey and administrative records measure differently: never one quantity
+            groups[(place, indicator, period, instrument_kind(node.get("instrument")))].append(node)
     rows = []
     conflicts = [g for g in sorted(groups) if len({n.get("value") for n in groups[g]}) > 1]
-    for number, (place, indicator, period) in enumerate(conflicts, start=1):
-        for node in sorted(groups[(place, indicator, period)], key=lambda n: str(n.get("id"))):
+    for number, (place, indicator, period, kind) in enumerate(conflicts, start=1):
+        for node in sorted(
+            groups[(place, indicator, period, kind)], key=lambda n: str(n.get("id"))
+        ):
             rows.append(
                 {
                     "group": number,
@@ -418,6 +429,7 @@ def conflicting_values(graph: nx.MultiDiGraph) -> pd.DataFrame:
                     "value": node.get("value"),
                     "value_text": node.get("value_text"),
                     "instrument": node.get("instrument"),
+                    "instrument_kind": kind,
                 }
             )
     columns = [
@@ -429,6 +441,7 @@ def conflicting_values(graph: nx.MultiDiGraph) -> pd.DataFrame:
         "value",
         "value_text",
         "instrument",
+        "instrument_kind",
     ]
     return pd.DataFrame(rows, columns=columns)
 
@@ -464,3 +477,265 @@ def records_by_paragraph(
     for start, end, rel_type, data in graph.edges(keys=True, data=True):
         add(data, f"{rel_type} {start} -> {end}")
     return {number: sorted(set(names)) for number, names in cited.items()}
+
+
+# -- the data-quality report: one finding per problem, with its locator and severity ---------
+
+FINDING_COLUMNS = (
+    "category",
+    "severity",
+    "subject",
+    "name",
+    "name_en",
+    "locator",
+    "claim",
+    "computed",
+    "detail",
+)
+# What a failing claim's check is about, by its op (a printed total is told apart below).
+_CATEGORY_OF_OP = {
+    "rank": "rank",
+    "sum": "parts_vs_total",
+    "count": "parts_vs_total",
+    "compare": "comparison",
+    "trend": "comparison",
+    "difference": "arithmetic",
+    "ratio": "arithmetic",
+    "share": "arithmetic",
+}
+SEVERITIES = ("error", "warning", "info")
+CATEGORIES = (
+    "total_vs_rows",
+    "rank",
+    "parts_vs_total",
+    "comparison",
+    "arithmetic",
+    "same_quantity_different_values",
+    "repeated_name",
+    "mixed_series",
+    "number_format",
+    "ambiguous_value",
+    "not_checkable",
+)
+
+
+def locator_text(evidence: Any) -> str:
+    """Locators as ``source · section ¶n`` joined by ``; `` (JSON text is decoded first).
+
+    >>> locator_text([{"source": "s", "section": "Hasil", "paragraph": 3}])
+    's · Hasil ¶3'
+    """
+    parts = []
+    for loc in _decoded(evidence) or []:
+        if isinstance(loc, Mapping):
+            parts.append(
+                f"{loc.get('source', '')} · {loc.get('section', '')} ¶{loc.get('paragraph', '')}"
+            )
+    return "; ".join(parts)
+
+
+def _finding(category: str, severity: str, node: Mapping[str, Any], **values: Any) -> dict:
+    return {
+        "category": category,
+        "severity": severity,
+        "subject": f"{node.get('label')}:{node.get('id')}",
+        "name": node.get("name"),
+        "name_en": node.get("name_en"),
+        "locator": locator_text(node.get("evidence")),
+        **{k: (None if v is None else str(v)) for k, v in values.items()},
+    }
+
+
+def _referenced(check: Mapping[str, Any]) -> list[str]:
+    """Observation references a check names (subject, among, left, right, series, ...)."""
+    refs: list[str] = []
+    for name in ("subject", "among", "left", "right", "series", "minuend", "subtrahend"):
+        value = check.get(name)
+        for ref in value if isinstance(value, list) else [value]:
+            if isinstance(ref, str) and ref:
+                refs.append(ref if ref.startswith("Observation:") else f"Observation:{ref}")
+    for name in ("numerator", "denominator", "part", "whole", "printed_total"):
+        ref = check.get(name)
+        if isinstance(ref, str) and ref:
+            refs.append(ref if ref.startswith("Observation:") else f"Observation:{ref}")
+    return refs
+
+
+def _claim_findings(graph: nx.MultiDiGraph, reference_dir: Path | None) -> list[dict]:
+    rows = []
+    claims = check_claims(graph, reference_dir=reference_dir)
+    for claim in claims.itertuples():
+        node = graph.nodes.get(f"Claim:{claim.claim}") or {}
+        check = _decoded(node.get("check")) or {}
+        if claim.holds is False:
+            category = _CATEGORY_OF_OP.get(str(claim.op), "comparison")
+            if claim.op == "sum" and check.get("printed_total"):
+                category = "total_vs_rows"
+            rows.append(
+                _finding(
+                    category,
+                    "error",
+                    node,
+                    claim=claim.asserted,
+                    computed=claim.computed,
+                    detail=claim.detail,
+                )
+            )
+        elif claim.holds is None:
+            rows.append(
+                _finding(
+                    "not_checkable",
+                    "info",
+                    node,
+                    claim=claim.asserted,
+                    computed=None,
+                    detail=f"{claim.reason}: {claim.detail}",
+                )
+            )
+        refs = [r for r in _referenced(check) if r in graph]
+        # the same place twice in a list meant to name distinct places: one indicator and
+        # period, so a series over time (a place in 2020 and 2021) is not a repetition
+        places: dict[tuple[str, str, str], list[str]] = defaultdict(list)
+        for ref in dict.fromkeys(refs):
+            obs = graph.nodes[ref]
+            place = _linked(graph, ref, "OBSERVED_IN")
+            if place and not obs.get("target"):
+                indicator = _linked(graph, ref, "OBSERVED_FOR") or ""
+                places[(place, indicator, _period_key(obs))].append(
+                    str(obs.get("value_text") or obs.get("value"))
+                )
+        for (place, _indicator, period), values in sorted(places.items()):
+            if len(values) > 1 and check.get("op") in ("rank", "compare"):
+                place_node = graph.nodes.get(f"Place:{place}") or {}
+                rows.append(
+                    _finding(
+                        "repeated_name",
+                        "warning",
+                        node,
+                        claim=f"{place_node.get('name') or place} × {len(values)} ({period})",
+                        computed=", ".join(values),
+                        detail=f"Place:{place} appears {len(values)} times in one list",
+                    )
+                )
+        # survey and administrative figures are different measurements, never one series
+        kinds = {
+            instrument_kind(graph.nodes[r].get("instrument"))
+            for r in refs
+            if not graph.nodes[r].get("target")
+        }
+        if {"survey", "records"} <= kinds:
+            rows.append(
+                _finding(
+                    "mixed_series",
+                    "warning",
+                    node,
+                    claim=claim.asserted,
+                    computed=", ".join(sorted(kinds)),
+                    detail="the check compares sample-survey and administrative figures",
+                )
+            )
+    return rows
+
+
+_NUMBER = re.compile(r"\d[\d.,]*")
+
+
+def indonesian_number(text: str) -> float | None:
+    """The first number in ``text`` read the Indonesian way (``.`` thousands, ``,`` decimals).
+
+    >>> indonesian_number("14.863"), indonesian_number("15,40%"), indonesian_number("2,794")
+    (14863.0, 15.4, 2.794)
+    """
+    match = _NUMBER.search(str(text))
+    if not match:
+        return None
+    token = match.group(0).rstrip(".,")
+    try:
+        return float(token.replace(".", "").replace(",", "."))
+    except ValueError:
+        return None
+
+
+def number_format_anomalies(graph: nx.MultiDiGraph) -> list[dict]:
+    """Observations whose printed figure, read in Indonesian notation, is not the value
+    recorded (a comma used as a thousands separator, a decimal point, a typo)."""
+    rows = []
+    for _key, node in sorted(graph.nodes(data=True)):
+        if node.get("label") != "Observation" or not node.get("value_text"):
+            continue
+        read = indonesian_number(node["value_text"])
+        value = node.get("value")
+        if read is None or not isinstance(value, int | float) or isinstance(value, bool):
+            continue
+        if abs(read - float(value)) > EPSILON * max(1.0, abs(float(value))):
+            where = " / ".join(str(node[k]) for k in ("table", "row", "column") if node.get(k))
+            rows.append(
+                _finding(
+                    "number_format",
+                    "warning",
+                    node,
+                    claim=node["value_text"],
+                    computed=_num(float(value)),
+                    detail=f"{where}: reads as {_num(read)} in Indonesian notation; "
+                    f"recorded as {_num(float(value))}"
+                    + (f". {node['ambiguity']}" if node.get("ambiguity") else ""),
+                )
+            )
+    return rows
+
+
+def quality_report(graph: nx.MultiDiGraph, *, reference_dir: Path | None = None) -> pd.DataFrame:
+    """Every finding about the source's figures, one row each (columns FINDING_COLUMNS).
+
+    Claims that the figures contradict (printed totals against their rows, ranks, counts of
+    parts against stated totals, comparisons in words against the numbers), the same
+    quantity printed with different values (one place, indicator, period and kind of
+    instrument: a survey and administrative records are never one series), a place named
+    twice in a list of distinct places, checks that mix survey and administrative figures,
+    printed numbers that read otherwise in Indonesian notation, ambiguous values, and claims
+    that cannot be checked. Each row names the locator of its subject. Errors first.
+    """
+    rows = _claim_findings(graph, reference_dir)
+    conflicts = conflicting_values(graph)
+    for _, group in conflicts.groupby("group", sort=True):
+        for observation in group.itertuples():
+            node = graph.nodes[f"Observation:{observation.observation}"]
+            others = group[group["observation"] != observation.observation]
+            rows.append(
+                _finding(
+                    "same_quantity_different_values",
+                    "warning",
+                    node,
+                    claim=observation.value_text,
+                    computed="; ".join(
+                        f"{o.value_text} ({o.instrument}, {locator_text(graph.nodes[f'Observation:{o.observation}'].get('evidence'))})"
+                        for o in others.itertuples()
+                    ),
+                    detail=f"{observation.indicator} · {observation.place} · {observation.period} "
+                    f"· {observation.instrument_kind}",
+                )
+            )
+    rows += number_format_anomalies(graph)
+    for _key, node in sorted(graph.nodes(data=True)):
+        if node.get("label") == "Observation" and node.get("ambiguity"):
+            rows.append(
+                _finding(
+                    "ambiguous_value",
+                    "info",
+                    node,
+                    claim=node.get("value_text"),
+                    computed=_num(node.get("value")) if node.get("value") is not None else None,
+                    detail=node.get("ambiguity"),
+                )
+            )
+    frame = pd.DataFrame(rows, columns=list(FINDING_COLUMNS))
+    order = {s: i for i, s in enumerate(SEVERITIES)}
+    categories = {c: i for i, c in enumerate(CATEGORIES)}
+    return frame.sort_values(
+        ["severity", "category", "subject"],
+        key=lambda col: col.map(order)
+        if col.name == "severity"
+        else (col.map(categories) if col.name == "category" else col),
+        ignore_index=True,
+        kind="stable",
+    )

@@ -12,7 +12,6 @@ back to Streamlit without a custom component), so details open from the picker b
 
 from __future__ import annotations
 
-import hashlib
 import html
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -47,7 +46,7 @@ from queries.overview import display_name
 from queries.views import MAX_DEPTH, ego_network, shortest_paths
 from ui.i18n import t, t_value
 from ui.network_html import render_network_html
-from ui.state import current_lang, sources_dir, store_or_stop
+from ui.state import current_lang, graph_snapshot, sources_dir, store_or_stop
 
 CANVAS_HEIGHT = 650
 PRESENT_HEIGHT = 860  # presentation mode: the drawing fills a projector screen
@@ -88,14 +87,25 @@ _LISTS = {"labels", "rels", "levels", "types", "sectors"}
 
 
 # -- cached computations (keyed by the graph's signature and the parameters only) -------------
-def _signature(graph: nx.MultiDiGraph) -> str:
-    """A short fingerprint of the graph's nodes and relationships, the key of every cache."""
-    digest = hashlib.sha1(usedforsecurity=False)
-    for node in sorted(graph.nodes):
-        digest.update(node.encode("utf-8", "replace") + b"\0")
-    for u, v, k in sorted(graph.edges(keys=True)):
-        digest.update(f"{u}\1{v}\1{k}\0".encode("utf-8", "replace"))
-    return digest.hexdigest()
+# The graph itself is read once per store (ui.state.graph_snapshot); what is derived from it
+# is cached here by the signature and the view's parameters, so a rerun with a known view
+# only draws the widgets and sends the cached page.
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _universe(signature: str, _full: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    # shared by every session (cache_resource, no copy): frozen so nothing can change it
+    return nx.freeze(network_universe(_full))
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _choices(signature: str, lang: str, _universe: nx.MultiDiGraph) -> dict[str, Any]:
+    """What the controls offer: filter values present, names in ``lang``, the years."""
+    return {
+        "present": _present(_universe),
+        "actors": _names(_universe, lang, "Actor"),
+        "programmes": _names(_universe, lang, "Program"),
+        "years": year_range(_universe),
+        "nodes": list(_universe.nodes),
+    }
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
@@ -106,10 +116,10 @@ def _positions(signature: str, layout: str, _graph: nx.MultiDiGraph) -> dict:
     return level_positions(_graph, spring) if layout == "level" else spring
 
 
-@st.cache_data(show_spinner=False, max_entries=16)
+@st.cache_resource(show_spinner=False, max_entries=16)
 def _projection(signature: str, years: tuple[int, int] | None, _graph: nx.MultiDiGraph) -> nx.Graph:
     window = (str(years[0]), str(years[1])) if years else None
-    return collaboration_projection(_graph, date_window=window)
+    return nx.freeze(collaboration_projection(_graph, date_window=window))
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
@@ -252,12 +262,12 @@ def _names(graph: nx.MultiDiGraph, lang: str, label: str | None = None) -> dict[
     return dict(sorted(names.items(), key=lambda kv: (kv[1].casefold(), kv[0])))
 
 
-def _controls(universe: nx.MultiDiGraph, lang: str, hidden: bool) -> tuple[dict, dict]:
+def _controls(choices: dict[str, Any], lang: str, hidden: bool) -> tuple[dict, dict]:
     """Every control of the page; returns (values by address parameter, defaults)."""
-    present = _present(universe)
-    actors = _names(universe, lang, "Actor")
-    programmes = _names(universe, lang, "Program")
-    years = year_range(universe)
+    present = choices["present"]
+    actors = choices["actors"]
+    programmes = choices["programmes"]
+    years = choices["years"]
     options: dict[str, Sequence[Any]] = {
         **present,
         "programme": list(programmes),
@@ -269,7 +279,7 @@ def _controls(universe: nx.MultiDiGraph, lang: str, hidden: bool) -> tuple[dict,
         "size": ("none", *SIZE_METRICS),
         "layout": LAYOUTS,
         "physics": (True, False),
-        "node": list(universe.nodes),
+        "node": choices["nodes"],
     }
     if years:
         options["years"] = years
@@ -413,6 +423,7 @@ def _page_html(
     numbers: dict[str, dict[str, float]],
     height: int,
     physics: bool,
+    selected: str | None,
 ) -> str:
     nodes = nodes.assign(title=[_tooltip(r, lang, numbers) for _, r in nodes.iterrows()])
     edges = edges.assign(title=[_edge_title(r, lang) for r in edges.itertuples()])
@@ -425,8 +436,7 @@ def _page_html(
         legend_title=t("network.legend", lang),
         heading="",
         lang=lang,
-        # The picker sits below the drawing; its value from the last run is already known.
-        selected=st.session_state.get(QUERY_KEYS["node"]),
+        selected=selected,
         physics=physics,
         png_label=t("network.download_png", lang),
     )
@@ -588,6 +598,66 @@ def _all_or(values: list, everything: list) -> list | None:
     return None if set(values) >= set(everything) else values
 
 
+@st.cache_data(show_spinner=False, max_entries=32)
+def _view(
+    signature: str,
+    lang: str,
+    values: dict[str, Any],
+    years: tuple[int, int] | None,
+    path: tuple[tuple[str, str], ...],
+    height: int,
+    _full: nx.MultiDiGraph,
+    _universe: nx.MultiDiGraph,
+) -> tuple[pd.DataFrame, pd.DataFrame, str]:
+    """The nodes and relationships of one view and its drawing (the page's costly part).
+
+    Keyed by the graph's signature and everything the view shows, so going back to a view,
+    or opening it in another session, reuses the page built the first time.
+    """
+    present = _present(_universe)
+    projection = _projection(signature, years, _full)
+    weights = {frozenset((u, v)): w for u, v, w in projection.edges(data="weight", default=1)}
+    numbers = {
+        t("network.tip_partners", lang): dict(projection.degree()),
+        t("network.tip_strength", lang): dict(projection.degree(weight="weight")),
+    }
+    sizes = None
+    if values["size"] != "none":
+        metric = _metric(signature, years, values["size"], projection)
+        numbers[metric_help(values["size"], lang)[0]] = metric
+        sizes = scaled_sizes(metric)
+    nodes, edges = network_elements(
+        _universe,
+        labels=values["labels"],
+        rel_types=values["rels"],
+        levels=_all_or(values["levels"], present["levels"]),
+        actor_types=_all_or(values["types"], present["types"]),
+        sectors=_all_or(values["sectors"], present["sectors"]),
+        keep=_keep(_universe, values),
+        years=years,
+        colour_by=values["colour"],
+        sizes=sizes,
+        weights=weights,
+        path=list(path),
+        lang=lang,
+        positions=_positions(signature, values["layout"], _universe),
+    )
+    if nodes.empty:
+        return nodes, edges, ""
+    page = _page_html(
+        nodes,
+        edges,
+        lang,
+        colour_by=values["colour"],
+        numbers=numbers,
+        height=height,
+        physics=bool(values["physics"]) and len(nodes) <= NODE_CAP,
+        # The picker sits below the drawing; its value from the last run is already known.
+        selected=values["node"],
+    )
+    return nodes, edges, page
+
+
 def render() -> None:
     """Draw the page in the language chosen in the sidebar."""
     lang = current_lang()
@@ -596,58 +666,32 @@ def render() -> None:
     if not presenting:
         st.caption(t("network.intro", lang))
     store = store_or_stop(lang)
-    full = store.to_networkx()
-    universe = network_universe(full)
-    signature = _signature(universe)
-    values, defaults = _controls(universe, lang, hidden=presenting)
+    snapshot = graph_snapshot(store)
+    signature, full = snapshot.signature, snapshot.graph
+    universe = _universe(signature, full)
+    values, defaults = _controls(_choices(signature, lang, universe), lang, hidden=presenting)
     _write_address(values, defaults)
-    present = _present(universe)
     years = values.get("years") if values.get("years") != defaults.get("years") else None
-    projection = _projection(_signature(full), years, full)
-    weights = {frozenset((u, v)): w for u, v, w in projection.edges(data="weight", default=1)}
-    numbers = {
-        t("network.tip_partners", lang): dict(projection.degree()),
-        t("network.tip_strength", lang): dict(projection.degree(weight="weight")),
-    }
-    sizes = None
-    if values["size"] != "none":
-        metric = _metric(_signature(full), years, values["size"], projection)
-        numbers[metric_help(values["size"], lang)[0]] = metric
-        sizes = scaled_sizes(metric)
-    path = _shortest_path(projection, values, lang)
-    nodes, edges = network_elements(
+    path = None
+    if values.get("from") and values.get("to"):
+        path = _shortest_path(_projection(signature, years, full), values, lang)
+    height = PRESENT_HEIGHT if presenting else CANVAS_HEIGHT
+    nodes, edges, page = _view(
+        signature,
+        lang,
+        values,
+        years,
+        tuple(path_pairs(path or [])),
+        height,
+        full,
         universe,
-        labels=values["labels"],
-        rel_types=values["rels"],
-        levels=_all_or(values["levels"], present["levels"]),
-        actor_types=_all_or(values["types"], present["types"]),
-        sectors=_all_or(values["sectors"], present["sectors"]),
-        keep=_keep(universe, values),
-        years=years,
-        colour_by=values["colour"],
-        sizes=sizes,
-        weights=weights,
-        path=path_pairs(path or []),
-        lang=lang,
-        positions=_positions(signature, values["layout"], universe),
     )
     _captions(nodes, edges, values, years, universe, lang)
     if nodes.empty:
         st.info(t("network.empty", lang))
         return
-    physics = bool(values["physics"]) and len(nodes) <= NODE_CAP
-    if values["physics"] and not physics:
+    if values["physics"] and len(nodes) > NODE_CAP:
         st.caption(t("network.physics_capped", lang, cap=NODE_CAP))
-    height = PRESENT_HEIGHT if presenting else CANVAS_HEIGHT
-    page = _page_html(
-        nodes,
-        edges,
-        lang,
-        colour_by=values["colour"],
-        numbers=numbers,
-        height=height,
-        physics=physics,
-    )
     components.html(page, height=height + 48)
     if presenting:
         _show_path(path, nodes, lang)

@@ -20,6 +20,7 @@ from queries.quality import (
     ambiguous_numbers,
     check_claims,
     conflicting_values,
+    quality_report,
     records_by_paragraph,
 )
 from ui.i18n import t
@@ -175,6 +176,48 @@ def _quality_report(graph: nx.MultiDiGraph, lang: str) -> None:
         _renamed(shown, columns, lang), hide_index=True, width="stretch", key="sources_claims"
     )
     _ambiguous_and_conflicts(graph, lang)
+    _findings(graph, lang)
+
+
+def _findings(graph: nx.MultiDiGraph, lang: str) -> None:
+    """The data-quality report: every finding with its locator, claim, computed value, severity
+    (the same rows as ``python cli.py validate``)."""
+    st.markdown(f"**{t('quality.findings', lang)}**")
+    st.caption(t("quality.findings_intro", lang))
+    report = quality_report(graph)
+    if report.empty:
+        st.caption(t("sources.none", lang))
+        return
+    tiles = st.columns(3)
+    for tile, severity in zip(tiles, ("error", "warning", "info"), strict=True):
+        tile.metric(
+            t(f"quality.severity.{severity}", lang), int((report["severity"] == severity).sum())
+        )
+    suffix = "_en" if lang == "en" else ""
+    shown = report.assign(
+        severity_text=[t(f"quality.severity.{s}", lang) for s in report["severity"]],
+        category_text=[t(f"quality.category.{c}", lang) for c in report["category"]],
+        subject_name=report[f"name{suffix}"].fillna(report["name"]).fillna(report["subject"]),
+    )
+    columns = {
+        "severity_text": "quality.col.severity",
+        "category_text": "quality.col.category",
+        "subject_name": "quality.col.subject",
+        "locator": "quality.col.locator",
+        "claim": "quality.col.claim",
+        "computed": "col.computed",
+        "detail": "col.detail",
+    }
+    st.dataframe(
+        _renamed(shown, columns, lang), hide_index=True, width="stretch", key="sources_findings"
+    )
+    st.download_button(
+        t("quality.download", lang),
+        data=report.to_json(orient="records", force_ascii=False, indent=2).encode("utf-8"),
+        file_name="jejaring-quality.json",
+        mime="application/json",
+        key="sources_findings_download",
+    )
 
 
 def _ambiguous_and_conflicts(graph: nx.MultiDiGraph, lang: str) -> None:

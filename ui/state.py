@@ -1,4 +1,4 @@
-"""What the pages share across reruns: the graph store and the chosen language.
+"""What the pages share across reruns: the graph store, its graph and the chosen language.
 
 Caching lives here, in the UI layer, and nowhere else: domain functions stay plain so that
 the CLI, the tests and the app all get the same answers.
@@ -6,6 +6,11 @@ the CLI, the tests and the app all get the same answers.
 
 from __future__ import annotations
 
+import hashlib
+import json
+from dataclasses import dataclass
+
+import networkx as nx
 import streamlit as st
 
 import settings
@@ -15,7 +20,17 @@ from loaders.bootstrap import open_ready_store
 from loaders.case_study import DatasetError
 from ui.i18n import DEFAULT_LANG, LANGUAGES, t
 
-__all__ = ["default_lang", "current_lang", "get_store", "store_or_stop", "sources_dir"]
+__all__ = [
+    "default_lang",
+    "current_lang",
+    "get_store",
+    "store_or_stop",
+    "store_key",
+    "graph_snapshot",
+    "graph_signature",
+    "GraphSnapshot",
+    "sources_dir",
+]
 
 
 def default_lang() -> str:
@@ -54,6 +69,59 @@ def _open_store(backend: str, where: str) -> GraphStore:
 def get_store() -> GraphStore:
     """The store of the current settings, opened (and filled when empty) once per process."""
     return _open_store(*_store_identity())
+
+
+def store_key(store: GraphStore) -> str:
+    """The cache key of what ``store`` holds now: which store, this open store, its counts.
+
+    Cached answers live as long as the opened store does (Settings drops both); the node and
+    relationship counts, one cheap read, make a load from the command line show up at the
+    next rerun instead of after a restart. One short string: Streamlit hashes every cache
+    argument on every call, and a string is the cheapest to hash.
+    """
+    counts = json.dumps(store.counts(), sort_keys=True)
+    backend, where = _store_identity()
+    digest = hashlib.sha1(f"{backend}\0{where}\0{counts}".encode(), usedforsecurity=False)
+    return f"{backend}:{id(store):x}:{digest.hexdigest()}"
+
+
+def graph_signature(graph: nx.MultiDiGraph) -> str:
+    """A short fingerprint of the graph's nodes and relationships (keys, not properties)."""
+    digest = hashlib.sha1(usedforsecurity=False)
+    for node in sorted(graph.nodes, key=str):
+        digest.update(str(node).encode("utf-8", "replace") + b"\0")
+    for u, v, k in sorted(graph.edges(keys=True), key=str):
+        digest.update(f"{u}\1{v}\1{k}\0".encode("utf-8", "replace"))
+    return digest.hexdigest()
+
+
+@dataclass(frozen=True)
+class GraphSnapshot:
+    """The store's graph, read once, with its signature (the key of the pages' caches).
+
+    The signature covers the store (:func:`store_key`) and the graph's nodes and
+    relationships, so two stores that happen to hold the same keys with different names
+    never share a cached view.
+    """
+
+    graph: nx.MultiDiGraph  # frozen: shared by every session, nothing may change it
+    signature: str
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _snapshot(key: str, _store: GraphStore) -> GraphSnapshot:
+    graph = nx.freeze(_store.to_networkx())
+    both = f"{key}\0{graph_signature(graph)}".encode()
+    return GraphSnapshot(graph, hashlib.sha1(both, usedforsecurity=False).hexdigest())
+
+
+def graph_snapshot(store: GraphStore) -> GraphSnapshot:
+    """The store's whole graph as NetworkX, read (and fingerprinted) once per ``store_key``.
+
+    Reading it is the costly part of a rerun (a deep copy of the embedded graph, or every
+    node and relationship from Neo4j), so every session shares one frozen copy.
+    """
+    return _snapshot(store_key(store), store)
 
 
 def store_or_stop(lang: str) -> GraphStore:

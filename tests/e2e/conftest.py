@@ -7,102 +7,32 @@ Chromium is missing; under CI=true they fail instead (tests.conftest.require).
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
-import subprocess
-import sys
-import time
-import urllib.error
-import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, free_port, require
+from tests.conftest import ROOT, require
+from tests.e2e import support
+from tests.e2e.support import CHROMIUM, CHROMIUM_ARGS, AppServer, AppStartError, stop_app
 
-CHROMIUM = os.environ.get("JEJARING_CHROMIUM", "/usr/bin/chromium")
-# No sandbox (containers), no GPU, and none of Chromium's own calls home: every request the
-# page makes must be to the app on 127.0.0.1.
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+__all__ = ["CHROMIUM", "CHROMIUM_ARGS", "AppServer", "start_app", "stop_app", "watch", "Watched"]
+
 OUTPUT = Path(ROOT) / "test-output"  # screenshots; git-ignored
-STARTUP_TIMEOUT = 90  # seconds for `streamlit run` to answer /_stcore/health
-
-
-@dataclass
-class AppServer:
-    """A running ``streamlit run app.py`` and the workspace it uses."""
-
-    url: str
-    workspace: Path
-    process: subprocess.Popen
-    log: Path
-
-
-def _wait_healthy(url: str, process: subprocess.Popen, log: Path) -> None:
-    """Poll /_stcore/health until it answers "ok" (bounded); fail with the server log."""
-    deadline = time.monotonic() + STARTUP_TIMEOUT
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            pytest.fail(f"the app exited with {process.returncode}:\n{log.read_text()[-3000:]}")
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-                if response.status == 200:
-                    return
-        except (urllib.error.URLError, ConnectionError, TimeoutError):
-            pass
-        time.sleep(0.2)  # polling interval, not a wait for something to happen
-    pytest.fail(f"the app did not answer within {STARTUP_TIMEOUT}s:\n{log.read_text()[-3000:]}")
 
 
 def start_app(workspace: Path, log: Path) -> AppServer:
-    """Start the app on a free 127.0.0.1 port with ``workspace``; returns once it is healthy."""
-    port = free_port()
-    env = {
-        **os.environ,
-        "JEJARING_WORKSPACE": str(workspace),
-        "JEJARING_BACKEND": "memory",
-    }
-    env.pop("JEJARING_LANG", None)  # Bahasa Indonesia, the default
-    # The project's .streamlit/config.toml is used as it is (usage statistics off, among
-    # others): the test sees what a workshop laptop sees.
-    command = [
-        sys.executable, "-m", "streamlit", "run", "app.py",
-        "--server.port", str(port),
-        "--server.headless", "true",
-        "--server.address", "127.0.0.1",
-        "--server.fileWatcherType", "none",
-    ]  # fmt: skip
-    handle = log.open("w")
-    process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=handle, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        _wait_healthy(url, process, log)
-    except BaseException:
-        stop_app(process)
-        raise
-    return AppServer(url=url, workspace=workspace, process=process, log=log)
+    """Start the app on a free 127.0.0.1 port with ``workspace``; fail the test if it cannot.
 
-
-def stop_app(process: subprocess.Popen) -> None:
-    """Stop the server this fixture started (only that process), waiting a bounded time."""
-    if process.poll() is not None:
-        return
-    process.terminate()
+    The serving itself lives in tests/e2e/support.py, shared with bench/bench_app.py.
+    """
     try:
-        process.wait(timeout=15)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait(timeout=15)
+        return support.start_app(workspace, log)
+    except AppStartError as exc:
+        pytest.fail(str(exc))
 
 
 @pytest.fixture(scope="session")

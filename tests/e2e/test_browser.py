@@ -20,6 +20,7 @@ from loaders.case_study import check_dataset, read_dataset
 from queries.network_view import evidence_passages
 from tests.conftest import require
 from tests.e2e.conftest import AppServer, start_app, stop_app, watch
+from tests.e2e.support import DRAWN_OR_ERROR, IDLE
 from ui.i18n import t
 
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(240)]
@@ -28,40 +29,6 @@ LOAD_MS = 90_000  # first run of a page: imports, loading the case study, the la
 STEP_MS = 60_000  # a rerun after a widget change
 HOSTILE = "<img src=x onerror=alert(1)>"
 ACTOR = "kepala_desa_mongpok"  # in the curated case study, with resolvable evidence
-
-# Streamlit 1.52 marks its root element with the connection and script state; the status
-# widget shows a running icon while a script runs.
-IDLE = """() => {
-  const app = document.querySelector('[data-testid="stApp"]');
-  return !!app
-    && app.getAttribute('data-test-connection-state') === 'CONNECTED'
-    && app.getAttribute('data-test-script-state') === 'notRunning'
-    && !document.querySelector('[data-testid="stStatusWidgetRunningIcon"]')
-    && !document.querySelector('[data-testid="stStatusWidgetRunningManIcon"]');
-}"""
-
-# The network drawing, inside the component's iframe (same origin, srcdoc): a sized canvas
-# with at least one painted pixel, and, when the template exposes the vis Network, physics
-# either off or stabilised.
-DRAWN = """() => {
-  for (const frame of document.querySelectorAll('iframe')) {
-    let doc, win;
-    try { win = frame.contentWindow; doc = frame.contentDocument; } catch (e) { continue; }
-    if (!doc) continue;
-    const canvas = doc.querySelector('#jj-network canvas') || doc.querySelector('canvas');
-    if (!canvas || !canvas.width || !canvas.height) continue;
-    const net = win.jejaringNetwork;
-    if (net && net.physics && net.physics.physicsEnabled && !net.physics.stabilized) return false;
-    const pixels = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
-    for (let i = 3; i < pixels.length; i += 4) { if (pixels[i] !== 0) return true; }
-  }
-  return false;
-}"""
-
-
-# Drawn, or an error box on the page: an error ends the wait at once with its text.
-DRAWN_OR_ERROR = f"""() => ({DRAWN})()
-  || !!document.querySelector('[data-testid="stAlertContentError"], [data-testid="stException"]')"""
 
 
 def _drawn(page, timeout: int = LOAD_MS) -> None:

@@ -110,3 +110,75 @@ def test_case_study_loads_exactly_and_twice_the_same(store, dataset, sources_dir
     )
     for node in dataset.nodes[:: max(1, len(dataset.nodes) // 25)]:
         assert store.get_node(node["label"], node["id"]) == node
+
+
+# -- apply: all-or-nothing writes (the importer's one write) ------------------------------------
+def _snapshot(store):
+    g = store.to_networkx()
+    return (
+        sorted(map(str, g.nodes(data=True))),
+        sorted(map(str, g.edges(keys=True, data=True))),
+    )
+
+
+def test_apply_writes_nodes_and_relationships_together(small):
+    written = small.apply(
+        [actor("d"), actor("a", person_name="Bana")],
+        [rel("LEADS", "d", "a"), rel("COLLABORATES_WITH", "a", "b", weight=3)],
+    )
+    assert written == 4
+    assert small.get_node("Actor", "a")["person_name"] == "Bana"
+    assert small.counts() == {
+        "nodes": {"Actor": 4},
+        "relationships": {"COLLABORATES_WITH": 1, "COORDINATES": 1, "LEADS": 1},
+    }
+    (collab,) = small.relationships("COLLABORATES_WITH")
+    assert collab["weight"] == 3
+    before = _snapshot(small)
+    small.apply([actor("d"), actor("a", person_name="Bana")], [rel("LEADS", "d", "a")])
+    assert _snapshot(small) == before
+
+
+def test_apply_missing_end_found_late_leaves_store_as_before(small):
+    before = _snapshot(small)
+    # the nodes come first and are written before the ends are checked: all must go again
+    nodes = [actor(f"n{i}") for i in range(250)] + [actor("a", person_name="Changed")]
+    rels = [rel("LEADS", f"n{i}", "a") for i in range(250)] + [rel("LEADS", "a", "ghost")]
+    with pytest.raises(MissingNode, match="ghost"):
+        small.apply(nodes, rels)
+    assert _snapshot(small) == before
+
+
+def test_apply_failure_in_the_middle_leaves_store_as_before(small, monkeypatch):
+    before = _snapshot(small)
+    if small.backend == "memory":
+        import graph.memory_store as module
+
+        def broken_write(*args, **kwargs):
+            raise OSError("disk full (injected)")
+
+        small.path = "unused-path"  # make the store write, then fail while writing
+        monkeypatch.setattr(module, "_write_graph", broken_write)
+    else:
+        import graph.neo4j_store as module
+
+        def broken_query(*args):
+            return "THIS IS NOT CYPHER (injected)"
+
+        monkeypatch.setattr(module, "rel_upsert_query", broken_query)
+    with pytest.raises(Exception, match="injected|Invalid input|SyntaxError|syntax"):
+        small.apply(
+            [actor("z", person_name="Zed"), actor("b", level="kecamatan")], [rel("LEADS", "z", "b")]
+        )
+    monkeypatch.undo()
+    if small.backend == "memory":
+        small.path = None
+    assert _snapshot(small) == before
+    assert small.get_node("Actor", "z") is None
+
+
+def test_apply_refuses_names_outside_the_schema_before_writing(small):
+    before = _snapshot(small)
+    with pytest.raises(SchemaViolation):
+        small.apply([actor("y")], [rel("KNOWS]->() DELETE x //", "a", "y")])
+    assert _snapshot(small) == before

@@ -1,0 +1,131 @@
+"""Every export format behind one call: the CLI's ``export`` and the Data page use it.
+
+``graphml``, ``gexf``, ``json`` and ``csv`` are the interchange files of
+:mod:`loaders.interchange`; ``cypher`` is the script of :mod:`queries.cypher_export`; ``html``
+the offline page of :mod:`exports.html`; ``png``, ``svg`` and ``pdf`` the posters of
+:mod:`exports.posters`.
+
+Without filters the data formats (interchange and Cypher) hold the whole graph, every label
+included. With filters (the network page's vocabulary, :func:`queries.network_view.parse_filters`)
+they hold the nodes of that view and the relationships the view draws among them; the
+drawings (HTML and posters) always show a view, the page's default one when no filter is given.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import networkx as nx
+
+from queries.network_view import ViewFilters, view_elements
+
+__all__ = [
+    "EXPORT_FORMATS",
+    "DATA_FORMATS",
+    "DRAWING_FORMATS",
+    "ExportUnavailable",
+    "Exported",
+    "export_graph",
+    "view_subgraph",
+]
+
+DATA_FORMATS = ("graphml", "gexf", "json", "csv", "cypher")
+DRAWING_FORMATS = ("html", "png", "svg", "pdf")
+EXPORT_FORMATS = DATA_FORMATS + DRAWING_FORMATS
+MIME = {
+    "graphml": "application/graphml+xml",
+    "gexf": "application/gexf+xml",
+    "json": "application/json",
+    "csv": "application/zip",
+    "cypher": "text/plain",
+    "html": "text/html",
+    "png": "image/png",
+    "svg": "image/svg+xml",
+    "pdf": "application/pdf",
+}
+
+
+class ExportUnavailable(RuntimeError):
+    """A format whose writer is not installed or not there yet."""
+
+
+@dataclass(frozen=True)
+class Exported:
+    """An export's bytes, its media type and a file name that suits it."""
+
+    data: bytes
+    mime: str
+    file_name: str
+
+
+def view_subgraph(graph: nx.MultiDiGraph, filters: ViewFilters | None) -> nx.MultiDiGraph:
+    """The whole graph (``filters`` None), or the nodes of the view and the relationships it
+    draws among them, with all their properties."""
+    if filters is None:
+        return graph
+    nodes, edges = view_elements(graph, filters, positions={})
+    keep = set(nodes["key"])
+    drawn = {(r.source, r.target, r.rel_type) for r in edges.itertuples() if r.rel_type != "PATH"}
+    sub = nx.MultiDiGraph()
+    sub.add_nodes_from((k, dict(graph.nodes[k])) for k in sorted(keep))
+    for u, v, k, data in graph.edges(keys=True, data=True):
+        if (u, v, k) in drawn:
+            sub.add_edge(u, v, key=k, **data)
+    return sub
+
+
+def _note(filters: ViewFilters | None) -> str:
+    if filters is None:
+        return "whole graph"
+    pairs = filters.describe()
+    return "view: " + ("; ".join(f"{k}={v}" for k, v in pairs) if pairs else "default")
+
+
+def _interchange(graph: nx.MultiDiGraph, fmt: str) -> bytes:
+    try:
+        from loaders import interchange
+    except ImportError as exc:
+        raise ExportUnavailable(
+            f"the {fmt} writer (loaders/interchange.py) is not available: {exc}"
+        ) from exc
+    writer = getattr(interchange, "export_bytes", None)
+    if writer is None:
+        raise ExportUnavailable(f"loaders.interchange has no writer for {fmt}")
+    return writer(graph, fmt)
+
+
+def export_graph(
+    graph: nx.MultiDiGraph,
+    fmt: str,
+    filters: ViewFilters | None = None,
+    *,
+    lang: str = "id",
+    paper: str = "A4",
+    orientation: str = "portrait",
+    dpi: int = 150,
+    title: str | None = None,
+) -> Exported:
+    """``graph`` (a store's NetworkX view) exported as ``fmt``, restricted by ``filters``."""
+    if fmt not in EXPORT_FORMATS:
+        raise ValueError(f"format is one of {', '.join(EXPORT_FORMATS)}, got {fmt!r}")
+    name = f"jejaring.{'zip' if fmt == 'csv' else fmt}"
+    if fmt == "cypher":
+        from queries.cypher_export import cypher_script
+
+        script = cypher_script(view_subgraph(graph, filters), note=_note(filters))
+        return Exported(script.encode("utf-8"), MIME[fmt], name)
+    if fmt in DATA_FORMATS:
+        return Exported(_interchange(view_subgraph(graph, filters), fmt), MIME[fmt], name)
+    view = filters or ViewFilters()
+    if fmt == "html":
+        from exports.html import view_html
+
+        page = view_html(graph, view, lang=lang, heading=title)
+        return Exported(page.encode("utf-8"), MIME[fmt], name)
+    from exports.posters import PosterOptions, build_poster, poster_bytes
+
+    options = PosterOptions(paper=paper, orientation=orientation, lang=lang, title=title, dpi=dpi)
+    poster = build_poster(graph, view, options)
+    data = poster_bytes(poster, fmt)
+    poster.figure.clear()
+    return Exported(data, MIME[fmt], f"jejaring-{paper.lower()}-{orientation}.{fmt}")

@@ -1,0 +1,67 @@
+"""Words on a network drawing: tooltips, legend entries and line titles, in either language.
+
+Streamlit-free, so the network page, the offline HTML export and the posters label a view
+the same way. Tooltips are plain text, one fact per line; the renderers escape them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import pandas as pd
+
+from queries.network_view import legend_items
+from ui.i18n import t, t_value
+
+__all__ = ["node_tooltip", "legend_text", "edge_title", "labelled_legend", "titled"]
+
+
+def node_tooltip(
+    row: Mapping[str, Any], lang: str, numbers: Mapping[str, Mapping[str, float]] | None = None
+) -> str:
+    """Plain-text tooltip of one node row of :func:`queries.network_view.network_elements`."""
+    lines = [str(row["name"]), f"{t('field.kind', lang)}: {t_value('label', row['label'], lang)}"]
+    if row["label"] == "Actor":
+        lines += [
+            f"{t('field.actor_type', lang)}: {t_value('actor_type', row['actor_type'], lang)}",
+            f"{t('field.sector', lang)}: {t_value('sector', row['sector'], lang)}",
+            f"{t('field.level', lang)}: {t_value('level', row['level'], lang)}",
+        ]
+        for name, values in (numbers or {}).items():
+            value = values.get(row["key"])
+            if value is not None and value == value:
+                lines.append(f"{name}: {value:.3g}")
+    return "\n".join(lines)
+
+
+def legend_text(item: Mapping[str, str], colour_by: str, lang: str) -> str:
+    """The words of one legend entry of :func:`queries.network_view.legend_items`."""
+    if item["label"] == "Actor":
+        return t_value(colour_by, item["category"], lang)
+    return t_value("label", item["category"], lang)
+
+
+def edge_title(row: Any, lang: str) -> str:
+    """The title of one relationship row: its type in words, then its description."""
+    if row.rel_type == "PATH":
+        return t("network.rel_path", lang)
+    text = t_value("rel", row.rel_type, lang)
+    return text + (f": {row.description}" if row.description else "")
+
+
+def labelled_legend(nodes: pd.DataFrame, colour_by: str, lang: str) -> list[dict[str, str]]:
+    """Legend entries built from the node table, each with its ``text`` in ``lang``."""
+    return [{**item, "text": legend_text(item, colour_by, lang)} for item in legend_items(nodes)]
+
+
+def titled(
+    nodes: pd.DataFrame,
+    edges: pd.DataFrame,
+    lang: str,
+    numbers: Mapping[str, Mapping[str, float]] | None = None,
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The node and relationship tables with their ``title`` (tooltip) column."""
+    nodes = nodes.assign(title=[node_tooltip(r, lang, numbers) for _, r in nodes.iterrows()])
+    edges = edges.assign(title=[edge_title(r, lang) for r in edges.itertuples()])
+    return nodes, edges
