@@ -3,9 +3,10 @@ PYTHON ?= python3
 VENV   ?= .venv
 PY     := $(VENV)/bin/python
 PORT   ?= 8501
+ADDRESS ?= 127.0.0.1
 
 .PHONY: help install run test test-unit lint format load stats validate clean \
-        neo4j-jars neo4j-start neo4j-stop neo4j-status bench browser
+        neo4j-jars neo4j-start neo4j-stop neo4j-status bench bench-quick browser
 
 help:            ## list the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -18,8 +19,8 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt
 
 install: $(VENV)/.installed  ## create the virtual environment and install the pinned packages
 
-run: install     ## start the app on the embedded store at http://127.0.0.1:$(PORT)
-	$(PY) -m streamlit run app.py --server.port $(PORT) --server.address 127.0.0.1
+run: install     ## start the app at http://127.0.0.1:$(PORT) (this machine only; ADDRESS=0.0.0.0 for a LAN)
+	$(PY) -m streamlit run app.py --server.port $(PORT) --server.address $(ADDRESS)
 
 browser:         ## install Debian's chromium for the browser tests (needs root and apt), unless present
 	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
@@ -61,6 +62,9 @@ neo4j-status: install ## tell whether the local Neo4j runs (exit 1 if not)
 
 bench: install neo4j-jars  ## run the benchmarks; each prints ratios measured side by side
 	$(PY) bench/run.py
+
+bench-quick: install neo4j-jars  ## every benchmark at smoke-test size (--quick; a few minutes)
+	$(PY) bench/run.py --quick
 
 clean:           ## remove the virtual environment and caches (not the workspace)
 	rm -rf $(VENV) .pytest_cache .ruff_cache

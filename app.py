@@ -18,6 +18,7 @@ apply_presentation_mode(lang)  # ?present=1 or the sidebar toggle: no sidebar, l
 PAGES = [
     ("ui/overview.py", "nav.overview", ":material/dashboard:"),
     ("ui/network.py", "nav.network", ":material/hub:"),
+    ("ui/national.py", "nav.national", ":material/account_tree:"),
     ("ui/centrality.py", "nav.centrality", ":material/leaderboard:"),
     ("ui/pathways.py", "nav.pathways", ":material/route:"),
     ("ui/compare.py", "nav.compare", ":material/compare_arrows:"),

@@ -16,7 +16,7 @@ from typing import Any
 import settings
 from graph.backends import BACKENDS, open_store
 from graph.evidence import load_document
-from graph.neo4j_store import StoreUnavailable
+from graph.neo4j_store import StoreConnectionLost, StoreUnavailable
 from loaders.bootstrap import load_curated, open_ready_store
 from loaders.case_study import DatasetError, Problem, check_dataset, read_dataset
 
@@ -279,13 +279,12 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from pathlib import Path
-
     from loaders.importer import apply_import, preview_import
+    from loaders.safety import UploadRefused, read_file
 
     try:
-        files = [(Path(f).name, Path(f).read_bytes()) for f in args.files]
-    except OSError as exc:
+        files = [read_file(f) for f in args.files]  # refuses a file over the size limit unread
+    except (OSError, UploadRefused) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
     store = open_store(args.backend)
@@ -339,7 +338,91 @@ def cmd_clear(args: argparse.Namespace) -> int:
                 print("nothing was removed")
                 return 1
         store.clear()
+        from loaders.bootstrap import mark_cleared  # an emptied store stays empty until `load`
+
+        mark_cleared(store.backend)
         print(f"removed {total} nodes and {rels} relationships from the {store.backend} store")
+        print("it stays empty (also for the app) until `import` or `load` fills it")
+    finally:
+        store.close()
+    return 0
+
+
+def cmd_import_places(args: argparse.Namespace) -> int:
+    from loaders.places import PlacesFileError, import_places
+    from loaders.progress import ProgressBar
+
+    try:
+        with open(args.file, "rb") as fh:
+            total = max(0, sum(1 for _ in fh) - 1)
+    except OSError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    store = open_store(args.backend)
+    try:
+        with ProgressBar(total, "import-places", unit="rows") as bar:
+            report = import_places(args.file, store, crosswalk=args.crosswalk, progress=bar.update)
+    except PlacesFileError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        store.close()
+    if args.format == "json":
+        print(json.dumps(report.as_dict(), indent=2, ensure_ascii=False))
+    else:
+        print(report.text())
+    return 0 if report.ok else 1
+
+
+def cmd_synth(args: argparse.Namespace) -> int:
+    import os
+    from pathlib import Path
+
+    from loaders.places import PlacesFileError
+    from loaders.progress import ProgressBar
+    from loaders.synth import generate, load
+
+    try:
+        network = generate(args.villages, args.seed, args.places)
+    except (PlacesFileError, ValueError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    for note in network.notes:
+        print(f"note: {note}", file=sys.stderr)
+    if args.out:
+        out = Path(args.out)
+        partial = out.with_name(out.name + ".partial")
+        n_nodes = n_rels = 0
+        with (
+            ProgressBar(network.villages, "synth", unit="villages") as bar,
+            partial.open("w", encoding="utf-8") as fh,
+        ):
+            for nodes, rels in network.units():
+                for record in nodes:
+                    fh.write(json.dumps(record, ensure_ascii=False) + "\n")
+                for record in rels:
+                    fh.write(json.dumps(record, ensure_ascii=False) + "\n")
+                n_nodes += len(nodes)
+                n_rels += len(rels)
+                if nodes and nodes[0].get("place_level") in ("desa", "kelurahan"):
+                    bar.update(1)
+        os.replace(partial, out)
+        print(
+            f"wrote {n_nodes} synthetic nodes and {n_rels} relationships of "
+            f"{network.villages} villages (seed {args.seed}) to {out} (JSON Lines)"
+        )
+        return 0
+    store = open_store(args.backend)
+    try:
+        with ProgressBar(network.villages, f"synth -> {store.backend}", unit="villages") as bar:
+            result = load(network, store, progress=bar.update)
+        print(
+            f"loaded {result.nodes} synthetic nodes and {result.relationships} relationships "
+            f"of {network.villages} villages (seed {args.seed}) into the {store.backend} store "
+            f"in {result.seconds:.1f} s ({result.nodes / max(result.seconds, 1e-9):,.0f} nodes/s, "
+            f"{result.relationships / max(result.seconds, 1e-9):,.0f} relationships/s)"
+        )
+        _print_counts(store.counts())
     finally:
         store.close()
     return 0
@@ -396,6 +479,27 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--section", help="only this section")
     p.add_argument("--sources", help="sources folder (default: JEJARING_SOURCES)")
     add("settings", cmd_settings, "list every setting with its current value and help")
+    p = add(
+        "import-places",
+        cmd_import_places,
+        "load the administrative hierarchy from a Kemendagri code file (Place nodes with "
+        "PART_OF up to the province); rows that cannot be placed are reported (exit status 1)",
+    )
+    backend_option(p)
+    p.add_argument("file", metavar="FILE", help="Kemendagri code file (kode, nama, level, ...)")
+    p.add_argument("--crosswalk", metavar="FILE", help="BPS 2018 -> Kemendagri crosswalk file")
+    p.add_argument("--format", choices=("text", "json"), default="text")
+    p = add(
+        "synth",
+        cmd_synth,
+        "generate a synthetic national programme network (every record marked synthetic) and "
+        "load it into the store, or write it to a file with --out",
+    )
+    backend_option(p)
+    p.add_argument("--villages", type=int, required=True, help="number of villages")
+    p.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
+    p.add_argument("--places", metavar="FILE", help="Kemendagri code file whose real codes to use")
+    p.add_argument("--out", metavar="FILE", help="write JSON Lines records here instead")
     p = add(
         "import",
         cmd_import,
@@ -479,12 +583,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     # the console collects the server's notifications itself; the driver's log lines would
     # only repeat them on stderr
     logging.getLogger("neo4j.notifications").setLevel(logging.ERROR)
+    # the driver logs each retry and each broken connection; when it gives up the store
+    # raises one error that says what happened and what to do, printed below in one line
+    logging.getLogger("neo4j").setLevel(logging.CRITICAL)
     args = build_parser().parse_args(argv)
     try:
         return args.func(args)
-    except StoreUnavailable as exc:
+    except StoreConnectionLost as exc:  # the server went away mid-command: one line, no traceback
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except StoreUnavailable as exc:  # names the URI and user, never the password
         print(
-            f"error: {exc}\nstart the local server with `python cli.py neo4j start`, "
+            f"error: {exc}; start the local server with `python cli.py neo4j start`, "
             "check NEO4J_URI/NEO4J_USER/NEO4J_PASSWORD, or use --backend memory",
             file=sys.stderr,
         )

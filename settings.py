@@ -53,10 +53,51 @@ SETTINGS: dict[str, Setting] = {
         ),
         Setting("JEJARING_LANG", "id", "default interface language: id (Bahasa Indonesia) or en"),
         Setting("JEJARING_BATCH_SIZE", "500", "records written per batch"),
+        Setting(
+            "JEJARING_NODE_CAP",
+            "1500",
+            "most nodes a drill-down drawing sends to the browser; larger views are aggregated",
+        ),
+        Setting("JEJARING_IMPORT_MAX_BYTES", "50000000", "largest file an import accepts (bytes)"),
+        Setting(
+            "JEJARING_IMPORT_MAX_UNPACKED",
+            "200000000",
+            "most bytes an imported XLSX workbook or zip may unpack to",
+        ),
+        Setting(
+            "JEJARING_IMPORT_MAX_RATIO",
+            "100",
+            "largest compression ratio of a member of an imported XLSX or zip (zip bombs)",
+        ),
+        Setting(
+            "JEJARING_UPLOAD_MAX_MB",
+            "20",
+            "largest upload (MB, all files of one upload together) the app's Data page accepts",
+        ),
+        Setting("JEJARING_IMPORT_MAX_ROWS", "200000", "most rows an imported sheet or file holds"),
+        Setting("JEJARING_IMPORT_MAX_COLUMNS", "200", "most columns an imported sheet holds"),
+        Setting(
+            "JEJARING_IMPORT_MAX_DEPTH", "64", "deepest nesting of an imported JSON or XML file"
+        ),
         Setting("NEO4J_URI", "bolt://127.0.0.1:7687", "Neo4j connection URI"),
         Setting("NEO4J_USER", "neo4j", "Neo4j user name"),
         Setting("NEO4J_PASSWORD", "jejaring-dev-password", "Neo4j password", secret=True),
         Setting("NEO4J_DATABASE", "neo4j", "Neo4j database name"),
+        Setting(
+            "NEO4J_CONNECTION_TIMEOUT",
+            "5",
+            "seconds to wait for a Neo4j connection before reporting the server unreachable",
+        ),
+        Setting(
+            "NEO4J_MAX_RETRY_TIME",
+            "15",
+            "seconds a write or read keeps retrying after transient Neo4j errors",
+        ),
+        Setting(
+            "NEO4J_LIVENESS_CHECK",
+            "30",
+            "seconds a pooled Neo4j connection may sit idle before it is checked (empty: never)",
+        ),
         Setting(
             "JEJARING_CONSOLE_TIMEOUT", "10", "time limit in seconds of a Cypher console query"
         ),
@@ -85,10 +126,14 @@ def _secrets_file() -> Path:
 
 def _from_secrets(name: str) -> str | None:
     path = _secrets_file()
-    if not path.is_file():
+    if not path.is_file():  # no file is fine: the environment and the defaults remain
         return None
-    with path.open("rb") as fh:
-        value = tomllib.load(fh).get(name)
+    try:
+        with path.open("rb") as fh:
+            value = tomllib.load(fh).get(name)
+    except tomllib.TOMLDecodeError as exc:
+        # the parser's message names a line and column, never the file's values
+        raise ValueError(f"{path} is not valid TOML: {exc}") from None
     return None if value is None else str(value)
 
 

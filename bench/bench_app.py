@@ -10,9 +10,8 @@ app with its caches warm against cleared, each measured side by side in one run.
    (b) a seeded synthetic graph of 1,500 Actor and Intervention nodes, all of them sent:
    the page has no node cap (above 300 nodes it only keeps physics off, and positions come
    from Python), and the run checks the vis DataSet in the browser holds every node. Its
-   kecamatan are not linked to each other (parts of at most 172 nodes): a connected part of
-   500 nodes or more makes the page fail, see the note at VILLAGES_PER_KECAMATAN
-   (``--connected`` builds one connected kabupaten to show it).
+   kecamatan are not linked to each other (parts of at most 172 nodes); ``--connected``
+   builds one connected kabupaten instead (one part laid out with the sparse spring layout).
    Cold: a fresh app process (started, healthy, nothing cached), first load in a new
    browser context. Warm: reloads of the same page in the same process. The workspace is
    filled before the app starts, so a cold run reads its graph.json, as on any start after
@@ -140,11 +139,9 @@ KABUPATEN_ACTORS = (
     ("kodim", "Kodim", "military", "security"),
 )
 VILLAGES_PER_KECAMATAN = 8
-# The network page lays out each connected part with nx.spring_layout, which for a part of
-# 500 nodes or more switches to a sparse solver that needs scipy, and the project does not
-# install scipy: such a graph makes the page fail ("No module named 'scipy'"). The default
-# synthetic graph therefore keeps its kecamatan apart (parts of at most 172 nodes); run
-# ``bench_app.py --connected`` to measure one connected kabupaten once that is fixed.
+# By default nothing ties one kecamatan to another, so the page lays out many parts of at most
+# 172 nodes; ``bench_app.py --connected`` builds one connected kabupaten instead, whose single
+# large part takes NetworkX's sparse (scipy) spring layout.
 
 
 class _Builder:
@@ -659,8 +656,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--connected",
         action="store_true",
-        help="one connected synthetic kabupaten (fails while the layout needs scipy for "
-        "parts of 500 nodes or more)",
+        help="one connected synthetic kabupaten instead of separate kecamatan",
     )
     args = parser.parse_args(argv)
     run(quick=args.quick, connected=args.connected)

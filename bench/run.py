@@ -25,6 +25,9 @@ BENCHMARKS: dict[str, str] = {
     "neo4j": "bench.bench_neo4j",
     "centrality": "bench.bench_centrality",
     "app": "bench.bench_app",
+    "national": "bench.bench_national",
+    "scale": "bench.bench_scale",
+    "concurrency": "bench.bench_concurrency",
 }
 
 
@@ -54,7 +57,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--quick",
         action="store_true",
         help="smaller sizes for a smoke test (neo4j: 2,000 nodes / 4,000 relationships; "
-        "app: 400 synthetic nodes, fewer repetitions)",
+        "app: 400 synthetic nodes, fewer repetitions; national and scale: 1,000 villages)",
     )
     parser.add_argument(
         "names",

@@ -14,10 +14,18 @@ drawings (HTML and posters) always show a view, the page's default one when no f
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import networkx as nx
 
-from queries.network_view import ViewFilters, view_elements
+from queries.network_view import (
+    ViewFilters,
+    layout_positions,
+    level_positions,
+    network_elements,
+    network_universe,
+    view_elements,
+)
 
 __all__ = [
     "EXPORT_FORMATS",
@@ -27,6 +35,7 @@ __all__ = [
     "Exported",
     "export_graph",
     "view_subgraph",
+    "view_style",
 ]
 
 DATA_FORMATS = ("graphml", "gexf", "json", "csv", "cypher")
@@ -74,6 +83,30 @@ def view_subgraph(graph: nx.MultiDiGraph, filters: ViewFilters | None) -> nx.Mul
     return sub
 
 
+def view_style(
+    graph: nx.MultiDiGraph, exported: nx.MultiDiGraph, filters: ViewFilters | None
+) -> dict[str, dict[str, Any]]:
+    """Colour, position and size of every node of ``exported`` (a part of ``graph``), as the
+    network page draws it: for a view, the page's seeded layout of ``graph`` and its colour
+    choice; for the whole graph (``filters`` None), the seeded layout of everything exported,
+    coloured by actor type. GraphML and GEXF carry it for drawing tools."""
+    colour = filters.colour if filters is not None else "actor_type"
+    positions: dict[str, tuple[float, float]] = {}
+    if filters is not None:
+        universe = network_universe(graph)
+        positions = layout_positions(universe, seed=7)
+        if filters.layout == "level":
+            positions = level_positions(universe, positions)
+    missing = exported.subgraph([n for n in exported if n not in positions])
+    if missing.number_of_nodes():
+        positions = {**positions, **layout_positions(missing, seed=7)}
+    nodes, _ = network_elements(exported, colour_by=colour, positions=positions)
+    return {
+        row.key: {"color": row.color, "x": float(row.x), "y": float(row.y), "size": float(row.size)}
+        for row in nodes.itertuples()
+    }
+
+
 def _note(filters: ViewFilters | None) -> str:
     if filters is None:
         return "whole graph"
@@ -81,7 +114,9 @@ def _note(filters: ViewFilters | None) -> str:
     return "view: " + ("; ".join(f"{k}={v}" for k, v in pairs) if pairs else "default")
 
 
-def _interchange(graph: nx.MultiDiGraph, fmt: str) -> bytes:
+def _interchange(
+    graph: nx.MultiDiGraph, fmt: str, style: dict[str, dict[str, Any]] | None = None
+) -> bytes:
     try:
         from loaders import interchange
     except ImportError as exc:
@@ -91,6 +126,8 @@ def _interchange(graph: nx.MultiDiGraph, fmt: str) -> bytes:
     writer = getattr(interchange, "export_bytes", None)
     if writer is None:
         raise ExportUnavailable(f"loaders.interchange has no writer for {fmt}")
+    if fmt in ("graphml", "gexf"):
+        return writer(graph, fmt, style=style)
     return writer(graph, fmt)
 
 
@@ -115,7 +152,9 @@ def export_graph(
         script = cypher_script(view_subgraph(graph, filters), note=_note(filters))
         return Exported(script.encode("utf-8"), MIME[fmt], name)
     if fmt in DATA_FORMATS:
-        return Exported(_interchange(view_subgraph(graph, filters), fmt), MIME[fmt], name)
+        exported = view_subgraph(graph, filters)
+        style = view_style(graph, exported, filters) if fmt in ("graphml", "gexf") else None
+        return Exported(_interchange(exported, fmt, style), MIME[fmt], name)
     view = filters or ViewFilters()
     if fmt == "html":
         from exports.html import view_html

@@ -6,6 +6,16 @@ they reach a query; every value travels as a parameter. Writes go in ``UNWIND $r
 batches inside managed transactions (which the driver retries on transient errors);
 reads are routed to readers; ``database_`` is passed on every call.
 
+Faults of the server: the driver is set up with a short connection timeout (an app must
+not hang for 30 s on a stopped server), a bounded retry time and a liveness check of
+pooled connections. Every write goes through ``execute_write`` (or ``execute_query``),
+whose transaction functions the driver retries after transient errors, so they may run
+more than once: each is an idempotent ``MERGE ... SET``. A batch is one transaction, so a
+server that dies mid-load leaves whole batches or nothing of a batch; running the same
+load again converges to the same graph. When the server stays away the store raises
+:class:`StoreConnectionLost`, whose message names the URI and what to do, never the
+password.
+
 Neo4j properties hold scalars and lists of scalars only, so a property whose value is
 a mapping or a list of mappings (evidence locators, claim checks) is stored as JSON
 text and its name is kept in the node's ``_json`` list; reads decode it again.
@@ -13,14 +23,22 @@ text and its name is kept in the node's ``_json`` list; reads decode it again.
 
 from __future__ import annotations
 
+import contextlib
 import json
 from collections import defaultdict
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from typing import Any
 
 import networkx as nx
 from neo4j import Driver, GraphDatabase, RoutingControl
-from neo4j.exceptions import DriverError, Neo4jError
+from neo4j.exceptions import (
+    DriverError,
+    IncompleteCommit,
+    Neo4jError,
+    ServiceUnavailable,
+    SessionExpired,
+    TransientError,
+)
 
 import settings
 from graph.schema import LABELS, REL_TYPES, check_label, check_rel_type
@@ -39,6 +57,8 @@ from graph.store import (
 __all__ = [
     "Neo4jStore",
     "StoreUnavailable",
+    "StoreConnectionLost",
+    "driver_options",
     "quote_identifier",
     "node_upsert_query",
     "rel_upsert_query",
@@ -49,6 +69,27 @@ JSON_KEY = "_json"
 
 class StoreUnavailable(ConnectionError):
     """The Neo4j server cannot be reached or refuses the credentials."""
+
+
+class StoreConnectionLost(StoreUnavailable):
+    """The server went away (or kept failing) while the store was reading or writing."""
+
+
+def driver_options() -> dict[str, Any]:
+    """The driver's timeouts and retry budget, from the NEO4J_* settings.
+
+    ``connection_timeout`` bounds how long opening a connection may take (the driver's
+    default, 30 s, is too long for a page to wait); ``max_transaction_retry_time`` bounds
+    how long a managed transaction is retried after transient errors or a lost
+    connection; ``liveness_check_timeout`` has a connection that sat idle in the pool for
+    that long checked before it is used, so a restarted server is noticed at once.
+    """
+    liveness = settings.get("NEO4J_LIVENESS_CHECK").strip()
+    return {
+        "connection_timeout": float(settings.get("NEO4J_CONNECTION_TIMEOUT")),
+        "max_transaction_retry_time": float(settings.get("NEO4J_MAX_RETRY_TIME")),
+        "liveness_check_timeout": float(liveness) if liveness else None,
+    }
 
 
 def quote_identifier(name: str) -> str:
@@ -116,6 +157,23 @@ ALL_RELS = (
     "properties(r) AS props"
 )
 DELETE_SOME = "MATCH (n) WITH n LIMIT $limit DETACH DELETE n RETURN count(*) AS n"
+DELETE_SOME_RELS = "MATCH ()-[r]->() WITH r LIMIT $limit DELETE r RETURN count(*) AS n"
+# clear() removes relationships first, then nodes, this many per transaction: a DETACH DELETE
+# of a few nodes with tens of thousands of relationships each (the indicator or target group
+# of a national network) exceeds db.memory.transaction.max of the local server (384 MB)
+CLEAR_BATCH = 10_000
+
+
+def _one_line(exc: BaseException) -> str:
+    """``Type: message`` of an exception on one line (driver messages may span several)."""
+    text = " ".join(str(exc).split()) or "no details"
+    return f"{type(exc).__name__}: {text}"
+
+
+def _driver_address(driver: Driver) -> str:
+    """Where a driver connects, for messages (``bolt://host:port`` when it can be told)."""
+    address = getattr(getattr(driver, "_pool", None), "address", None)
+    return f"bolt://{address}" if address is not None else "the configured server"
 
 
 def _encode(props: Mapping[str, Any]) -> dict[str, Any]:
@@ -149,62 +207,111 @@ class Neo4jStore:
 
     backend = "neo4j"
 
-    def __init__(self, driver: Driver, *, database: str = "neo4j", batch_size: int = 500) -> None:
+    def __init__(
+        self,
+        driver: Driver,
+        *,
+        database: str = "neo4j",
+        batch_size: int = 500,
+        uri: str | None = None,
+    ) -> None:
         self.driver = driver
         self.database = database
         self.batch_size = batch_size
+        self.uri = uri or _driver_address(driver)
         self._constraints_ready = False
 
     @classmethod
     def from_settings(cls) -> Neo4jStore:
         """Connect with NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD and NEO4J_DATABASE."""
         uri = settings.get("NEO4J_URI")
+        user = settings.get("NEO4J_USER")
+        try:
+            options = driver_options()
+        except ValueError as exc:  # a timeout setting that is not a number
+            raise StoreUnavailable(f"bad Neo4j timeout setting: {exc}") from None
         try:
             driver = GraphDatabase.driver(
-                uri,
-                auth=(settings.get("NEO4J_USER"), settings.get("NEO4J_PASSWORD")),
-                connection_timeout=10,
+                uri, auth=(user, settings.get("NEO4J_PASSWORD")), **options
             )
         except ValueError as exc:  # a malformed URI
-            raise StoreUnavailable(f"cannot use Neo4j URI {uri}: {exc}") from exc
+            raise StoreUnavailable(f"cannot use Neo4j URI {uri}: {exc}") from None
         try:
             driver.verify_connectivity()
-        except (Neo4jError, DriverError) as exc:
+        except (Neo4jError, DriverError, OSError) as exc:
             driver.close()
-            # the message names the URI and user, never the password
+            # the message names the URI and user, never the password; ``from None`` keeps
+            # the driver's own traceback out of what a user sees
             raise StoreUnavailable(
-                f"cannot reach Neo4j at {uri} as user {settings.get('NEO4J_USER')!r}: "
-                f"{type(exc).__name__}: {exc}"
-            ) from exc
+                f"cannot reach Neo4j at {uri} as user {user!r}: {_one_line(exc)}"
+            ) from None
         return cls(
             driver,
             database=settings.get("NEO4J_DATABASE"),
             batch_size=int(settings.get("JEJARING_BATCH_SIZE")),
+            uri=uri,
         )
 
     # -- helpers ---------------------------------------------------------------------
+    @contextlib.contextmanager
+    def _faults(self, doing: str) -> Iterator[None]:
+        """Turn a lost or failing server into one clear :class:`StoreConnectionLost`.
+
+        The driver has already retried what it could (for ``NEO4J_MAX_RETRY_TIME``). The
+        message says what happened to the data and what to do; it names the URI only.
+        """
+        where = f"Neo4j at {self.uri}"
+        try:
+            yield
+        except IncompleteCommit as exc:
+            raise StoreConnectionLost(
+                f"the connection to {where} broke while {doing} was being committed, so the "
+                "last batch may or may not have been written; loads are idempotent: run the "
+                f"same command again once the server answers ({_one_line(exc)})"
+            ) from None
+        except (ServiceUnavailable, SessionExpired, TransientError) as exc:
+            if doing == "reading":
+                raise StoreConnectionLost(
+                    f"lost {where} while reading; nothing was changed, try again once the "
+                    f"server answers ({_one_line(exc)})"
+                ) from None
+            raise StoreConnectionLost(
+                f"lost {where} while {doing}: batches committed before stay, the one in "
+                "flight was rolled back; run the same command again once the server answers "
+                f"and it converges to the same graph ({_one_line(exc)})"
+            ) from None
+        except (DriverError, OSError) as exc:
+            if isinstance(exc, (StoreUnavailable, Neo4jError)):
+                raise
+            raise StoreConnectionLost(f"{where} failed while {doing}: {_one_line(exc)}") from None
+
     def _read(self, query: str, **params: Any) -> list[dict[str, Any]]:
-        records, _, _ = self.driver.execute_query(
-            query, params, database_=self.database, routing_=RoutingControl.READ
-        )
+        with self._faults("reading"):
+            records, _, _ = self.driver.execute_query(
+                query, params, database_=self.database, routing_=RoutingControl.READ
+            )
         return [r.data() for r in records]
 
     def _write_batches(self, query: str, rows: list[dict[str, Any]], batch_size: int) -> int:
+        # a transaction function may run more than once (the driver retries it): the
+        # query is an idempotent MERGE ... SET, so a retried batch writes the same thing
         def work(tx: Any, batch: list[dict[str, Any]]) -> int:
             return tx.run(query, rows=batch).single()["n"]
 
         written = 0
-        with self.driver.session(database=self.database) as session:
+        with self._faults("writing"), self.driver.session(database=self.database) as session:
             for batch in batched(rows, batch_size):
                 written += session.execute_write(work, batch)
         return written
 
     def ensure_constraints(self) -> None:
-        """Create the unique-id constraint of every label (once per store)."""
+        """Create the unique-id constraint of every label (once per store), each in its own
+        transaction before any data is written (schema and data cannot share one)."""
         if self._constraints_ready:
             return
-        for label in sorted(LABELS):
-            self.driver.execute_query(constraint_query(label), database_=self.database)
+        with self._faults("creating constraints"):
+            for label in sorted(LABELS):
+                self.driver.execute_query(constraint_query(label), database_=self.database)
         self._constraints_ready = True
 
     # -- writing ---------------------------------------------------------------------
@@ -255,11 +362,13 @@ class Neo4jStore:
                 )
 
     def apply(self, nodes: Iterable[NodeRecord], relationships: Iterable[RelRecord]) -> int:
-        """All-or-nothing upsert in one explicit write transaction: the nodes, then a check
+        """All-or-nothing upsert in one managed write transaction: the nodes, then a check
         that every relationship end exists (inside the same transaction, so nodes of this
-        call count), then the relationships. Any failure rolls the whole transaction back.
-        Labels and types come only from the schema (the query builders check them); every
-        value is a parameter."""
+        call count), then the relationships. Any failure rolls the whole transaction back;
+        a transient error (a deadlock, a leader switch, a dropped connection) has the driver
+        run the whole function again, which is safe because every statement is an
+        idempotent ``MERGE ... SET``. Labels and types come only from the schema (the query
+        builders check them); every value is a parameter."""
         by_label: dict[str, list[dict[str, Any]]] = defaultdict(list)
         for record in nodes:
             label, node_id, props = split_node(record)
@@ -272,43 +381,40 @@ class Neo4jStore:
             )
         # schema commands cannot share a transaction with writes: constraints first
         self.ensure_constraints()
-        written = 0
-        with self.driver.session(database=self.database) as session:
-            tx = session.begin_transaction()
-            try:
-                for label, rows in sorted(by_label.items()):
-                    for batch in batched(rows, self.batch_size):
-                        written += tx.run(node_upsert_query(label), rows=batch).single()["n"]
-                wanted: dict[str, set[str]] = defaultdict(set)
-                for (_, start_label, end_label), rows in groups.items():
-                    for row in rows:
-                        wanted[start_label].add(row["start"])
-                        wanted[end_label].add(row["end"])
-                for label, ids in sorted(wanted.items()):
-                    record = tx.run(existing_ids_query(label), ids=sorted(ids)).single()
-                    missing = sorted(ids - set(record["found"]))
-                    if missing:
-                        more = f" (and {len(missing) - 1} more)" if len(missing) > 1 else ""
-                        raise MissingNode(f"no node {label}:{missing[0]}{more}")
-                for key, rows in sorted(groups.items()):
-                    for batch in batched(rows, self.batch_size):
-                        written += tx.run(rel_upsert_query(*key), rows=batch).single()["n"]
-                tx.commit()
-            except BaseException:
-                if not tx.closed():
-                    tx.rollback()
-                raise
-            finally:
-                tx.close()
-        return written
+        wanted: dict[str, set[str]] = defaultdict(set)
+        for (_, start_label, end_label), rows in groups.items():
+            for row in rows:
+                wanted[start_label].add(row["start"])
+                wanted[end_label].add(row["end"])
+
+        def work(tx: Any) -> int:
+            written = 0
+            for label, rows in sorted(by_label.items()):
+                for batch in batched(rows, self.batch_size):
+                    written += tx.run(node_upsert_query(label), rows=batch).single()["n"]
+            for label, ids in sorted(wanted.items()):
+                record = tx.run(existing_ids_query(label), ids=sorted(ids)).single()
+                missing = sorted(ids - set(record["found"]))
+                if missing:  # raised inside the function: the driver rolls back, no retry
+                    more = f" (and {len(missing) - 1} more)" if len(missing) > 1 else ""
+                    raise MissingNode(f"no node {label}:{missing[0]}{more}")
+            for key, rows in sorted(groups.items()):
+                for batch in batched(rows, self.batch_size):
+                    written += tx.run(rel_upsert_query(*key), rows=batch).single()["n"]
+            return written
+
+        with self._faults("writing"), self.driver.session(database=self.database) as session:
+            return session.execute_write(work)
 
     def clear(self) -> None:
-        while True:
-            records, _, _ = self.driver.execute_query(
-                DELETE_SOME, limit=10_000, database_=self.database
-            )
-            if records[0]["n"] == 0:
-                break
+        with self._faults("clearing the graph"):
+            for query in (DELETE_SOME_RELS, DELETE_SOME):
+                while True:
+                    records, _, _ = self.driver.execute_query(
+                        query, limit=CLEAR_BATCH, database_=self.database
+                    )
+                    if records[0]["n"] == 0:
+                        break
 
     def close(self) -> None:
         self.driver.close()

@@ -36,6 +36,7 @@ import io
 import re
 import time
 import zipfile
+import zlib
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -44,7 +45,7 @@ from typing import Any
 
 from graph.schema import LABELS
 from graph.store import GraphStore
-from loaders import interchange, tabular
+from loaders import interchange, safety, tabular
 from loaders.import_records import ERROR, WARNING, ImportProblem, Parsed
 from loaders.tabular import Drafts, NodeDraft, RelDraft
 
@@ -62,19 +63,9 @@ __all__ = [
     "import_paths",
 ]
 
-FORMATS = ("csv", "xlsx", "zip", "graphml", "gexf", "json")
-MAX_BYTES = 50_000_000  # per file, and for what a zip unpacks to
-_EXTENSIONS = {
-    ".csv": "csv",
-    ".txt": "csv",
-    ".tsv": "csv",
-    ".xlsx": "xlsx",
-    ".xlsm": "xlsx",
-    ".zip": "zip",
-    ".graphml": "graphml",
-    ".gexf": "gexf",
-    ".json": "json",
-}
+FORMATS = safety.FORMATS
+MAX_BYTES = safety.Limits().max_bytes  # the default of JEJARING_IMPORT_MAX_BYTES
+_EXTENSIONS = safety.ACCEPTED_EXTENSIONS
 
 
 @dataclass(frozen=True)
@@ -264,14 +255,16 @@ def detect_format(file_name: str, data: bytes) -> str | None:
     return "csv"
 
 
-def _read_zip(data: bytes, file: str) -> Parsed:
+def _read_zip(data: bytes, file: str, lim: safety.Limits | None = None) -> Parsed:
+    """Rows of the CSV members of a zip, read in memory (never extracted to disk) once
+    :func:`loaders.safety.check_archive` has bounded what they unpack to."""
+    lim = lim or safety.limits()
     parsed = Parsed(files=[file], formats=["zip"])
     try:
+        safety.check_archive(data, file, "a zip of CSV files", lim)
         archive = zipfile.ZipFile(io.BytesIO(data))
-    except zipfile.BadZipFile as exc:
-        parsed.problems.append(
-            ImportProblem(file, "", None, "", f"not a zip file: {exc}", ERROR, "format")
-        )
+    except safety.UploadRefused as exc:
+        parsed.problems.append(exc.problem())
         return parsed
     members = [
         i for i in archive.infolist() if not i.is_dir() and i.filename.lower().endswith(".csv")
@@ -280,25 +273,31 @@ def _read_zip(data: bytes, file: str) -> Parsed:
         parsed.problems.append(
             ImportProblem(file, "", None, "", "the zip holds no .csv file", ERROR, "format")
         )
-    total = 0
     for info in members:
-        total += info.file_size
-        if total > MAX_BYTES:
+        if info.file_size > lim.max_bytes:
             parsed.problems.append(
                 ImportProblem(
                     file,
                     info.filename,
                     None,
                     "",
-                    f"unpacks to more than {MAX_BYTES:,} bytes",
+                    f"a member larger than {lim.max_bytes:,} bytes (JEJARING_IMPORT_MAX_BYTES)",
                     ERROR,
-                    "format",
+                    "too_large",
                 )
             )
             return parsed
-        with archive.open(info) as fh:
-            body = fh.read(MAX_BYTES + 1)
-        inner = tabular.read_csv(body, f"{file}/{info.filename}")
+        try:
+            with archive.open(info) as fh:
+                body = fh.read(lim.max_bytes + 1)
+        except (zipfile.BadZipFile, EOFError, OSError, ValueError, zlib.error) as exc:
+            parsed.problems.append(
+                ImportProblem(
+                    file, info.filename, None, "", f"a damaged member: {exc}", ERROR, "format"
+                )
+            )
+            return parsed
+        inner = tabular.read_csv(body, f"{file}/{info.filename}", limits=lim)
         parsed.elements.extend(inner.elements)
         parsed.connections.extend(inner.connections)
         parsed.problems.extend(inner.problems)
@@ -308,36 +307,20 @@ def _read_zip(data: bytes, file: str) -> Parsed:
 def read_files(files: Sequence[tuple[str, bytes]]) -> Parsed:
     """Rows of every file, and the problems of reading them (never raises on bad content)."""
     parsed = Parsed()
+    lim = safety.limits()
     for name, data in files:
-        if len(data) > MAX_BYTES:
+        try:
+            fmt = safety.inspect(name, data, lim)
+        except safety.UploadRefused as exc:
             parsed.files.append(name)
-            parsed.problems.append(
-                ImportProblem(
-                    name, "", None, "", f"larger than {MAX_BYTES:,} bytes", ERROR, "format"
-                )
-            )
-            continue
-        fmt = detect_format(name, data)
-        if fmt is None:
-            parsed.files.append(name)
-            parsed.problems.append(
-                ImportProblem(
-                    name,
-                    "",
-                    None,
-                    "",
-                    f"unknown file type; import one of: {', '.join(FORMATS)}",
-                    ERROR,
-                    "format",
-                )
-            )
+            parsed.problems.append(exc.problem())
             continue
         if fmt == "csv":
-            part = tabular.read_csv(data, name)
+            part = tabular.read_csv(data, name, limits=lim)
         elif fmt == "xlsx":
             part = tabular.read_xlsx(data, name)
         elif fmt == "zip":
-            part = _read_zip(data, name)
+            part = _read_zip(data, name, lim)
         else:
             part = interchange.read_interchange(data, name, fmt)
         parsed.extend(part)
@@ -603,6 +586,8 @@ def _plan(
             )
             continue
         rel_records[ident] = (record, draft)
+    stored_rels = {(r["type"], r["start"], r["end"]): r for r in store.relationships()}
+    report.problems.extend(_hierarchy_cycles(rel_records, stored_rels))
     # merge with the store
     nodes_out: list[dict[str, Any]] = []
     for key, draft in file_nodes.items():
@@ -622,7 +607,6 @@ def _plan(
         )
         if fields:
             nodes_out.append(merged)
-    stored_rels = {(r["type"], r["start"], r["end"]): r for r in store.relationships()}
     rels_out: list[dict[str, Any]] = []
     for ident, (record, draft) in rel_records.items():
         label = f"{ident[0]} {ident[1]} -> {ident[2]}"
@@ -657,6 +641,61 @@ def _plan(
         )
     report.problems.sort(key=lambda p: (p.severity != ERROR, p.file, p.sheet, p.row or 0, p.column))
     return ImportPreview(report, nodes_out, rels_out)
+
+
+HIERARCHIES = ("PART_OF",)  # relationship types that must never form a cycle
+
+
+def _hierarchy_cycles(
+    rel_records: Mapping[tuple[str, str, str], tuple[dict[str, Any], RelDraft]],
+    stored_rels: Mapping[tuple[str, str, str], Mapping[str, Any]],
+) -> list[ImportProblem]:
+    """An error for each cycle that the file's PART_OF connections (with the stored ones)
+    would make, located at a row of the file that closes it. Linear in the hierarchy's
+    size: cycles are looked for only inside its strongly connected components."""
+    import networkx as nx
+
+    problems: list[ImportProblem] = []
+    for rel_type in HIERARCHIES:
+        from_file = {
+            (ident[1], ident[2]): draft
+            for ident, (_, draft) in rel_records.items()
+            if ident[0] == rel_type
+        }
+        if not from_file:
+            continue
+        graph = nx.DiGraph()
+        graph.add_edges_from((s, e) for (t, s, e) in stored_rels if t == rel_type)
+        graph.add_edges_from(from_file)
+        for component in nx.strongly_connected_components(graph):
+            if len(component) == 1:
+                (node,) = component
+                if not graph.has_edge(node, node):
+                    continue
+                cycle = [(node, node)]
+            else:
+                cycle = nx.find_cycle(graph.subgraph(component))
+            closing = [edge for edge in cycle if edge in from_file]
+            if not closing:
+                continue  # a cycle already stored: not this import's doing
+            last = max(closing, key=lambda e: (from_file[e].row.file, from_file[e].row.row))
+            draft = from_file[last]
+            at = cycle.index(last)
+            cycle = [*cycle[at:], *cycle[:at]]  # told from the row that closes it
+            path = " -> ".join([cycle[0][0], *(e[1] for e in cycle)])
+            problems.append(
+                ImportProblem(
+                    draft.row.file,
+                    draft.row.sheet,
+                    draft.row.row,
+                    draft.columns.get("type", "type"),
+                    f"{rel_type} would make a cycle: {path} (a place or programme cannot be "
+                    "part of itself)",
+                    ERROR,
+                    "cycle",
+                )
+            )
+    return problems
 
 
 def _names_in_file(file_nodes: Mapping[str, NodeDraft]) -> dict[tuple[str, str], set[str]]:
@@ -714,7 +753,7 @@ def import_paths(
     match_names: bool | Collection[tuple[str, str]] = False,
 ) -> ImportReport:
     """:func:`preview_import` (``dry_run``) or :func:`apply_import` of files on disk."""
-    files = [(Path(p).name, Path(p).read_bytes()) for p in paths]
+    files = [safety.read_file(p) for p in paths]
     if dry_run:
         return preview_import(files, store, match_names=match_names).report
     return apply_import(files, store, match_names=match_names)

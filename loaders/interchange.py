@@ -28,8 +28,10 @@ without it the network page's seeded layout and colours are used.
 
 Reading — :func:`read_interchange` ``(data, file, fmt) -> Parsed`` gives rows for
 ``loaders.tabular.rows_to_drafts``. Attributes the schema does not know are kept as extra
-properties under their own names. XML is parsed with entity expansion, DTD loading and
-network access off and without lxml's huge-tree mode; a document with a DOCTYPE is refused.
+properties under their own names. XML is parsed with defusedxml (no DTD, no entity, no
+external reference: a document with a DOCTYPE is refused) into a plain tree that this module
+walks itself; nesting depth and the number of nodes and edges are capped (``loaders.safety``),
+and JSON has the same caps.
 """
 
 from __future__ import annotations
@@ -42,12 +44,15 @@ import math
 import re
 from collections.abc import Iterable, Mapping
 from typing import Any
+from xml.etree import ElementTree
 
 import networkx as nx
+from defusedxml import DefusedXmlException
+from defusedxml import ElementTree as defused_etree
 from lxml import etree
 
 from graph.schema import LABELS
-from loaders import tabular
+from loaders import safety, tabular
 from loaders.import_records import ERROR, WARNING, ImportProblem, Parsed, Row
 
 __all__ = [
@@ -297,7 +302,7 @@ def _typed(text: str | None, attr_type: str) -> Any:
     if t.startswith("list"):
         s = text.strip()
         if s.startswith("["):
-            return json.loads(s)
+            return tabular.loads_cell(s)
         return [p for p in s.strip("[]").replace(",", "|").split("|") if p.strip()]
     return text
 
@@ -307,55 +312,112 @@ def _decode_json(cells: dict[str, Any], row: Row, problems: list[ImportProblem])
     if not names:
         return
     try:
-        listed = json.loads(names) if isinstance(names, str) else names
+        listed = tabular.loads_cell(names) if isinstance(names, str) else names
     except json.JSONDecodeError:
         problems.append(ImportProblem(row.file, row.sheet, row.row, JSON_ATTR, "not a JSON list"))
         return
-    for name in listed if isinstance(listed, list) else []:
+    if not isinstance(listed, list) or not all(isinstance(n, str) for n in listed):
+        problems.append(
+            ImportProblem(row.file, row.sheet, row.row, JSON_ATTR, "not a JSON list of names")
+        )
+        return
+    for name in listed:
         if isinstance(cells.get(name), str):
             try:
-                cells[name] = json.loads(cells[name])
+                cells[name] = tabular.loads_cell(cells[name])
             except json.JSONDecodeError as exc:
                 problems.append(
                     ImportProblem(row.file, row.sheet, row.row, name, f"not valid JSON: {exc.msg}")
                 )
 
 
-def _parse_xml(data: bytes, file: str, parsed: Parsed) -> etree._Element | None:
-    if re.search(rb"<!DOCTYPE", data, re.IGNORECASE):
+def _parse_xml(data: bytes, file: str, parsed: Parsed) -> ElementTree.Element | None:
+    """The root of an XML document parsed with defusedxml (no DTD, no entity, no external
+    reference), with caps on nesting depth and on the number of nodes and edges."""
+    lim = safety.limits()
+    if re.search(rb"<!DOCTYPE|<!ENTITY", data, re.IGNORECASE):
         parsed.problems.append(
             ImportProblem(
                 file, "", 1, "", "a DOCTYPE (DTD, entities) is not accepted", ERROR, "format"
             )
         )
         return None
+    root = None
+    depth = rows = 0
     try:
-        tree = etree.parse(io.BytesIO(data), safe_parser())
-    except etree.XMLSyntaxError as exc:
+        for event, el in defused_etree.iterparse(
+            io.BytesIO(data),
+            events=("start", "end"),
+            forbid_dtd=True,
+            forbid_entities=True,
+            forbid_external=True,
+        ):
+            if event == "end":
+                depth -= 1
+                continue
+            depth += 1
+            if root is None:
+                root = el
+            if depth > lim.max_depth:
+                parsed.problems.append(
+                    ImportProblem(
+                        file,
+                        "",
+                        None,
+                        "",
+                        f"XML nested deeper than {lim.max_depth} levels "
+                        "(JEJARING_IMPORT_MAX_DEPTH)",
+                        ERROR,
+                        "too_large",
+                    )
+                )
+                return None
+            if _local(el.tag) in ("node", "edge"):
+                rows += 1
+                if rows > lim.max_rows:
+                    parsed.problems.append(
+                        ImportProblem(
+                            file,
+                            "",
+                            None,
+                            "",
+                            f"more than {lim.max_rows:,} nodes and edges "
+                            "(JEJARING_IMPORT_MAX_ROWS): split the file",
+                            ERROR,
+                            "too_large",
+                        )
+                    )
+                    return None
+    except DefusedXmlException:
+        parsed.problems.append(
+            ImportProblem(
+                file, "", 1, "", "a DOCTYPE (DTD, entities) is not accepted", ERROR, "format"
+            )
+        )
+        return None
+    except ElementTree.ParseError as exc:
+        line, column = getattr(exc, "position", (None, None))
         parsed.problems.append(
             ImportProblem(
                 file,
                 "",
-                getattr(exc, "lineno", None),
+                line,
                 "",
-                f"not well-formed XML: {exc.msg}",
+                f"not well-formed XML: {exc} (line {line}, column {column})",
                 ERROR,
                 "format",
             )
         )
         return None
-    if tree.docinfo.doctype or tree.docinfo.internalDTD is not None:
+    if root is None:
         parsed.problems.append(
-            ImportProblem(
-                file, "", 1, "", "a DOCTYPE (DTD, entities) is not accepted", ERROR, "format"
-            )
+            ImportProblem(file, "", None, "", "no XML element found", ERROR, "format")
         )
-        return None
-    return tree.getroot()
+    return root
 
 
 def _local(tag: Any) -> str:
-    return etree.QName(tag).localname if isinstance(tag, str) else ""
+    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
 
 
 def _node_cells(cells: dict[str, Any], anchor: str) -> dict[str, Any]:
@@ -607,7 +669,7 @@ def read_gexf(data: bytes, file: str) -> Parsed:
                 default,
             )
 
-    def cells_of(el: etree._Element, cls: str, sheet: str, number: int) -> dict[str, Any]:
+    def cells_of(el: ElementTree.Element, cls: str, sheet: str, number: int) -> dict[str, Any]:
         cells: dict[str, Any] = {}
         for _, (title, attr_type, default) in declared.get(cls, {}).items():
             if default is not None:
@@ -686,11 +748,31 @@ def write_json(graph: nx.MultiDiGraph) -> bytes:
     return json.dumps(payload, ensure_ascii=False, indent=1, sort_keys=False).encode("utf-8")
 
 
+def _too_deep(file: str, lim: safety.Limits) -> ImportProblem:
+    return ImportProblem(
+        file,
+        "",
+        None,
+        "",
+        f"JSON nested deeper than {lim.max_depth} levels (JEJARING_IMPORT_MAX_DEPTH)",
+        ERROR,
+        "too_large",
+    )
+
+
 def read_json(data: bytes, file: str) -> Parsed:
     parsed = Parsed(files=[file], formats=["json"])
-    text, _ = tabular.decode_bytes(data)
+    lim = safety.limits()
+    try:
+        text, _ = tabular.decode_bytes(data)
+    except UnicodeDecodeError as exc:
+        parsed.problems.append(tabular.encoding_problem(file, data, exc))
+        return parsed
     try:
         payload = json.loads(text)
+    except RecursionError:
+        parsed.problems.append(_too_deep(file, lim))
+        return parsed
     except json.JSONDecodeError as exc:
         parsed.problems.append(
             ImportProblem(
@@ -702,6 +784,11 @@ def read_json(data: bytes, file: str) -> Parsed:
                 ERROR,
                 "format",
             )
+        )
+        return parsed
+    except ValueError as exc:  # e.g. an integer of more digits than Python converts
+        parsed.problems.append(
+            ImportProblem(file, "", None, "", f"not valid JSON: {exc}", ERROR, "format")
         )
         return parsed
     if not isinstance(payload, dict) or not isinstance(payload.get("nodes"), list):
@@ -717,7 +804,24 @@ def read_json(data: bytes, file: str) -> Parsed:
             )
         )
         return parsed
+    if safety.json_depth(payload, lim.max_depth) > lim.max_depth:
+        parsed.problems.append(_too_deep(file, lim))
+        return parsed
     links = payload.get("links", payload.get("edges", []))
+    if isinstance(links, list) and len(payload["nodes"]) + len(links) > lim.max_rows:
+        parsed.problems.append(
+            ImportProblem(
+                file,
+                "",
+                None,
+                "",
+                f"more than {lim.max_rows:,} nodes and links (JEJARING_IMPORT_MAX_ROWS): "
+                "split the file",
+                ERROR,
+                "too_large",
+            )
+        )
+        return parsed
     if not isinstance(links, list):
         parsed.problems.append(
             ImportProblem(file, "links", None, "", "'links' is not a list", ERROR, "format")

@@ -525,11 +525,75 @@ def _add_rows(
             target.append(Row(file, sheet, number, cells))
 
 
-def read_csv(data: bytes, file: str, *, role: str | None = None) -> Parsed:
-    """Rows of one CSV file (elements or connections, told apart by the header)."""
+_UTF8_SEQUENCE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
+)
+
+
+def encoding_problem(file: str, data: bytes, exc: UnicodeDecodeError) -> ImportProblem:
+    """The problem of a file whose byte-order mark promises an encoding its bytes break."""
+    line = data.count(b"\n", 0, exc.start) + 1
+    return ImportProblem(
+        file,
+        "",
+        line,
+        "",
+        f"starts with a {exc.encoding} byte-order mark but byte {exc.start + 1} (line {line}) "
+        f"is not {exc.encoding}: save the file again as CSV UTF-8",
+        ERROR,
+        "encoding",
+    )
+
+
+def mixed_encoding(data: bytes) -> tuple[int, int] | None:
+    """``(line that is not UTF-8, line that is)`` when a file mixes UTF-8 with another
+    encoding (e.g. rows pasted from a Windows-1252 file into a UTF-8 one), else None."""
+    try:
+        data.decode("utf-8")
+        return None
+    except UnicodeDecodeError as exc:
+        bad = exc.start
+    good = _UTF8_SEQUENCE.search(data)
+    if good is None:
+        return None
+    return data.count(b"\n", 0, bad) + 1, data.count(b"\n", 0, good.start()) + 1
+
+
+_OTHER_SEPARATORS = ("|", ":", "\t", ";", ",")
+
+
+def read_csv(data: bytes, file: str, *, role: str | None = None, limits: Any = None) -> Parsed:
+    """Rows of one CSV file (elements or connections, told apart by the header).
+
+    Refused with a located error: text mixing UTF-8 and another encoding, a header of one
+    column separated by something other than ``,`` ``;`` or tab, rows written with another
+    separator than the header, more than ``JEJARING_IMPORT_MAX_ROWS`` rows or
+    ``JEJARING_IMPORT_MAX_COLUMNS`` columns (``limits``: a :class:`loaders.safety.Limits`)."""
+    from loaders import safety
+
+    lim = limits or safety.limits()
     parsed = Parsed(files=[file], formats=["csv"])
-    text, encoding = decode_bytes(data)
+    try:
+        text, encoding = decode_bytes(data)
+    except UnicodeDecodeError as exc:
+        parsed.problems.append(encoding_problem(file, data, exc))
+        return parsed
     if encoding in ("cp1252", "latin-1"):
+        mixed = mixed_encoding(data)
+        if mixed is not None:
+            parsed.problems.append(
+                ImportProblem(
+                    file,
+                    "",
+                    mixed[0],
+                    "",
+                    f"mixed encodings: line {mixed[0]} is not UTF-8 while line {mixed[1]} is; "
+                    "save the whole file as CSV UTF-8",
+                    ERROR,
+                    "encoding",
+                )
+            )
+            return parsed
         parsed.problems.append(
             ImportProblem(
                 file,
@@ -549,17 +613,98 @@ def read_csv(data: bytes, file: str, *, role: str | None = None) -> Parsed:
     first = text.split("\n", 1)[0]
     delimiter = max((",", ";", "\t"), key=first.count) if first else ","
     sheet = file.rsplit("/", 1)[-1]
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
-        rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+        header = next(reader, None)
     except csv.Error as exc:
-        parsed.problems.append(ImportProblem(file, sheet, None, "", f"not readable as CSV: {exc}"))
+        parsed.problems.append(
+            ImportProblem(file, "", 1, "", f"not readable as CSV: {exc}", ERROR, "format")
+        )
         return parsed
-    if not rows or not any(c.strip() for c in rows[0]):
+    if not header or not any(c.strip() for c in header):
         parsed.problems.append(
             ImportProblem(file, sheet, 1, "", "empty file or no header row", ERROR, "layout")
         )
         return parsed
-    _add_rows(parsed, file, "", rows[0], ((i, r) for i, r in enumerate(rows[1:], 2)), role)
+    if len(header) > lim.max_columns:
+        parsed.problems.append(
+            ImportProblem(
+                file,
+                "",
+                1,
+                "",
+                f"{len(header):,} columns: at most {lim.max_columns} (JEJARING_IMPORT_MAX_COLUMNS)",
+                ERROR,
+                "too_large",
+            )
+        )
+        return parsed
+    if len(header) == 1 and role is None and _role(header) is None:
+        used = [d for d in _OTHER_SEPARATORS if d not in (",", ";", "\t") and d in header[0]]
+        hint = f" (this file seems to use {used[0]!r})" if used else ""
+        parsed.problems.append(
+            ImportProblem(
+                file,
+                "",
+                1,
+                header[0][:40],
+                "the header is a single column: separate the columns with a comma, a "
+                f"semicolon or a tab{hint}",
+                ERROR,
+                "delimiter",
+            )
+        )
+        return parsed
+    body: list[tuple[int, list[str]]] = []
+    number = 1
+    try:
+        for values in reader:
+            number += 1
+            if number - 1 > lim.max_rows:
+                parsed.problems.append(
+                    ImportProblem(
+                        file,
+                        "",
+                        number,
+                        "",
+                        f"more than {lim.max_rows:,} rows (JEJARING_IMPORT_MAX_ROWS): "
+                        "split the file",
+                        ERROR,
+                        "too_large",
+                    )
+                )
+                return parsed
+            filled = [v for v in values if v.strip()]
+            if len(header) > 2 and len(filled) == 1:
+                other = next(
+                    (
+                        d
+                        for d in _OTHER_SEPARATORS
+                        if d != delimiter and filled[0].count(d) >= len(header) // 2
+                    ),
+                    None,
+                )
+                if other is not None:
+                    parsed.problems.append(
+                        ImportProblem(
+                            file,
+                            "",
+                            number,
+                            str(header[values.index(filled[0])]).strip() or "?",
+                            f"the row is one cell separated by {other!r} while the header "
+                            f"is separated by {delimiter!r}: use one separator throughout",
+                            ERROR,
+                            "delimiter",
+                        )
+                    )
+                    continue
+            body.append((number, values[: lim.max_columns + 1]))
+    except csv.Error as exc:
+        parsed.problems.append(
+            ImportProblem(file, "", number + 1, "", f"not readable as CSV: {exc}", ERROR, "format")
+        )
+        return parsed
+    _add_rows(parsed, file, "", header, body, role)
     return parsed
 
 
@@ -570,7 +715,15 @@ def read_xlsx(data: bytes, file: str) -> Parsed:
     """Rows of every sheet of a workbook (sheets named Petunjuk/README/Pilihan are skipped)."""
     import openpyxl  # openpyxl reads XML with defusedxml when installed, else expat (no DTDs)
 
+    from loaders import safety
+
+    lim = safety.limits()
     parsed = Parsed(files=[file], formats=["xlsx"])
+    try:
+        safety.check_xlsx(data, file, lim)
+    except safety.UploadRefused as exc:
+        parsed.problems.append(exc.problem())
+        return parsed
     try:
         book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # noqa: BLE001 - any unreadable workbook is one problem
@@ -588,7 +741,44 @@ def read_xlsx(data: bytes, file: str) -> Parsed:
             header = next(rows, None)
             if header is None or not any(h not in (None, "") for h in header):
                 continue
-            _add_rows(parsed, file, sheet.title, header, ((i, r) for i, r in enumerate(rows, 2)))
+            if any(h not in (None, "") for h in header[lim.max_columns :]):
+                parsed.problems.append(
+                    ImportProblem(
+                        file,
+                        sheet.title,
+                        1,
+                        "",
+                        f"more than {lim.max_columns} columns (JEJARING_IMPORT_MAX_COLUMNS)",
+                        ERROR,
+                        "too_large",
+                    )
+                )
+                continue
+            body = []
+            for number, values in enumerate(rows, 2):
+                if number - 1 > lim.max_rows:
+                    parsed.problems.append(
+                        ImportProblem(
+                            file,
+                            sheet.title,
+                            number,
+                            "",
+                            f"more than {lim.max_rows:,} rows (JEJARING_IMPORT_MAX_ROWS): "
+                            "split the sheet",
+                            ERROR,
+                            "too_large",
+                        )
+                    )
+                    break
+                body.append((number, values[: lim.max_columns + 1]))
+            else:
+                _add_rows(parsed, file, sheet.title, header, body)
+    except Exception as exc:  # noqa: BLE001 - a damaged part of a workbook is one problem
+        parsed.problems.append(
+            ImportProblem(
+                file, "", None, "", f"not a readable XLSX workbook: {exc}", ERROR, "format"
+            )
+        )
     finally:
         book.close()
     return parsed
@@ -691,7 +881,7 @@ def convert(value: Any, prop: Prop, typed: bool) -> tuple[Any, str | None]:
             s = str(value).strip()
             if s[:1] in "[{":
                 try:
-                    decoded = json.loads(s)
+                    decoded = loads_cell(s)
                 except json.JSONDecodeError as exc:
                     raise ValueError(f"not valid JSON: {exc.msg} at character {exc.pos}") from exc
             elif kind == "list":
@@ -704,6 +894,27 @@ def convert(value: Any, prop: Prop, typed: bool) -> tuple[Any, str | None]:
             raise ValueError("expected a list")
         return decoded, None
     return value, None
+
+
+def loads_cell(text: str) -> Any:
+    """JSON text of a cell or attribute; every failure (bad syntax, nesting deeper than
+    ``JEJARING_IMPORT_MAX_DEPTH``, a number too long to convert) is a ``json.JSONDecodeError``."""
+    from loaders import safety
+
+    try:
+        value = json.loads(text)
+    except json.JSONDecodeError:
+        raise
+    except RecursionError:
+        cap = safety.limits().max_depth
+        raise json.JSONDecodeError(f"nested deeper than {cap} levels", text, 0) from None
+    except ValueError as exc:
+        raise json.JSONDecodeError(str(exc), text, 0) from None
+    if text.count("[") + text.count("{") > 8:  # fewer brackets cannot nest past any real cap
+        cap = safety.limits().max_depth
+        if safety.json_depth(value, cap) > cap:
+            raise json.JSONDecodeError(f"nested deeper than {cap} levels", text, 0)
+    return value
 
 
 def _canonical(cells: Mapping[str, Any], aliases: Mapping[str, str]) -> dict[str, tuple[str, Any]]:
@@ -728,7 +939,7 @@ def _json_names(canon: dict[str, tuple[str, Any]], row: Row, problems: list) -> 
     text = str(value).strip()
     if text.startswith("["):
         try:
-            return {str(v) for v in json.loads(text)}
+            return {str(v) for v in loads_cell(text)}
         except json.JSONDecodeError:
             problems.append(_problem(row, header, "not a JSON list of property names"))
             return set()
@@ -828,7 +1039,7 @@ def _set_prop(
     if prop is None:  # a property the schema does not know: kept as it is
         if name in json_names and isinstance(value, str):
             try:
-                value = json.loads(value)
+                value = loads_cell(value)
             except json.JSONDecodeError as exc:
                 problems.append(_problem(row, header, f"not valid JSON: {exc.msg}"))
                 return

@@ -8,7 +8,8 @@ as reads load files, fetch URLs or change the GDS graph catalogue. So every quer
 these layers, and each one stops what the others might miss:
 
 1. :func:`check_text` refuses, before the server sees anything, an empty text, more than
-   one statement, ``LOAD CSV``, ``CALL { ... } IN TRANSACTIONS``, ``USING PERIODIC
+   one statement, ``PROFILE`` and ``EXPLAIN`` (the console plans every query itself;
+   ``PROFILE`` would run it), ``LOAD CSV``, ``CALL { ... } IN TRANSACTIONS``, ``USING PERIODIC
    COMMIT``, administration and schema commands, ``USE``, any procedure outside
    :data:`ALLOWED_PROCEDURES` and functions that run Cypher text or change the GDS
    catalogue. It works on tokens, so keywords inside strings are ignored and keywords
@@ -461,8 +462,35 @@ def _functions(tokens: list[Token]) -> str | None:
     return None
 
 
+def _after_cypher_options(tokens: list[Token]) -> int:
+    """Index of the first token after a leading ``CYPHER [version] [option=value ...]``."""
+    if not tokens or tokens[0].upper != "CYPHER":
+        return 0
+    i = 1
+    while i < len(tokens):
+        if tokens[i].kind == "number":
+            i += 1
+        elif i + 2 < len(tokens) and tokens[i].kind == "word" and tokens[i + 1].text == "=":
+            i += 3
+        else:
+            break
+    return i
+
+
+def _profile_or_explain(tokens: list[Token]) -> str | None:
+    i = _after_cypher_options(tokens)
+    if i < len(tokens) and tokens[i].upper in ("PROFILE", "EXPLAIN"):
+        tok = tokens[i]
+        return (
+            f"{tok.upper} at {tok.at}: the console plans every query itself and shows its "
+            "rows; ask for a plan in cypher-shell or Neo4j Browser"
+        )
+    return None
+
+
 _RULES: tuple[Callable[[list[Token]], str | None], ...] = (
     _several_statements,
+    _profile_or_explain,
     _admin_command,
     _use_clause,
     _periodic_commit,

@@ -2,17 +2,25 @@
 
 Downloads use the same function as ``python cli.py export`` (exports.formats) with filters in
 the network page's vocabulary; the filters start from the network page's current choices.
-Uploads need the importer (loaders/importer.py); until it is there the page says so.
+
+Uploads: the uploader's callback puts what the browser sent, as ``(file name, bytes)`` pairs,
+into ``st.session_state["data_inbox"]``; the next run checks them (``ui.upload.receive``: file
+types, the size limit) and shows the preview (``ui.upload.preview_upload``: the validation
+report, what would be added, updated and left alone, the name matches to confirm). The
+confirm button writes everything in one all-or-nothing call (``ui.upload.apply_upload``) and
+then drops every cached read (``ui.state.graph_changed``), so each page shows the new data.
+The tests fill the same inbox, because Streamlit's AppTest cannot drive a file uploader.
 """
 
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
+from collections.abc import Collection
+from typing import Any
 
+import pandas as pd
 import streamlit as st
 
-import settings
+import loaders.templates as template_files
 from exports.formats import (
     DATA_FORMATS,
     EXPORT_FORMATS,
@@ -21,12 +29,25 @@ from exports.formats import (
     export_graph,
 )
 from graph.schema import ACTOR_TYPES, LEVELS, SECTORS
+from graph.store import GraphStore
+from loaders.importer import ImportReport
 from queries.network_view import DEFAULT_LABELS, NETWORK_LABELS, ViewFilters
 from queries.overview import display_name
 from ui.i18n import t, t_value
-from ui.state import current_lang, graph_snapshot, store_or_stop
+from ui.state import current_lang, graph_changed, graph_snapshot, store_key, store_or_stop
+from ui.upload import (
+    ACCEPTED,
+    Applied,
+    Refused,
+    Upload,
+    apply_upload,
+    human_size,
+    preview_upload,
+    receive,
+    upload_limit,
+)
 
-TEMPLATES = Path(settings.PROJECT_ROOT) / "data" / "templates"
+INBOX = "data_inbox"  # (file name, bytes) pairs waiting to be checked
 POSTERS = ("png", "svg", "pdf")
 # the network page's widget keys, read as the starting point of the filters here
 _NETWORK_KEYS = {
@@ -158,25 +179,293 @@ def _downloads(graph, signature: str, lang: str) -> None:
         )
 
 
+# the files of data/templates (``python -m loaders.templates`` writes them), by group
+TEMPLATE_GROUPS = (
+    ("data.template.blank_xlsx", ("template.xlsx",), False),
+    ("data.template.blank_csv", ("template_elements.csv", "template_connections.csv"), False),
+    ("data.template.example_xlsx", ("contoh_desa_fiktif.xlsx",), True),
+    (
+        "data.template.example_csv",
+        ("contoh_desa_fiktif_elements.csv", "contoh_desa_fiktif_connections.csv"),
+        True,
+    ),
+)
+_XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
 def _templates(lang: str) -> None:
     st.subheader(t("data.templates_header", lang))
-    files = sorted(p for p in TEMPLATES.glob("*") if p.is_file()) if TEMPLATES.is_dir() else []
-    if not files:
-        st.info(t("data.templates_missing", lang))
-        return
     st.caption(t("data.templates_intro", lang))
-    for i, path in enumerate(files):
-        st.download_button(
-            path.name, data=path.read_bytes(), file_name=path.name, key=f"data_template_{i}"
-        )
+    folder = template_files.TEMPLATE_DIR
+    columns = st.columns(2)
+    for i, (label_key, names, fictional) in enumerate(TEMPLATE_GROUPS):
+        box = columns[1 if fictional else 0]
+        box.markdown(f"**{t(label_key, lang)}**")
+        for name in names:
+            path = folder / name
+            if not path.is_file():
+                box.info(t("data.template.missing", lang, name=name))
+                continue
+            box.download_button(
+                name,
+                data=path.read_bytes(),
+                file_name=name,
+                mime=_XLSX if name.endswith(".xlsx") else "text/csv",
+                key=f"data_template_{name}",
+            )
+        if fictional and i == len(TEMPLATE_GROUPS) - 1:
+            box.caption(t("data.template.fictional", lang))
 
 
-def _upload(lang: str) -> None:
-    st.subheader(t("data.upload_header", lang))
-    if importlib.util.find_spec("loaders.importer") is None:
-        st.info(t("data.upload_unavailable", lang))
+# -- upload -----------------------------------------------------------------------------------
+def _uploader_key() -> str:
+    # a new key after each import empties the uploader
+    return f"data_uploader_{st.session_state.get('data_uploader_round', 0)}"
+
+
+def _take_files() -> None:
+    chosen = st.session_state.get(_uploader_key()) or []
+    st.session_state[INBOX] = [(f.name, f.getvalue()) for f in chosen]
+
+
+def _reset_upload() -> None:
+    # (the toggle and checkboxes of the preview are dropped by Streamlit once not drawn)
+    for key in ("data_upload", "data_previews"):
+        st.session_state.pop(key, None)
+    st.session_state["data_uploader_round"] = st.session_state.get("data_uploader_round", 0) + 1
+
+
+def _receive_inbox() -> None:
+    if INBOX not in st.session_state:
         return
-    st.info(t("data.upload_pending", lang))
+    files = st.session_state.pop(INBOX) or []
+    st.session_state.pop("data_previews", None)
+    if not files:  # the files were taken out of the uploader
+        st.session_state.pop("data_upload", None)
+        return
+    try:
+        st.session_state["data_upload"] = receive(files)
+    except ValueError as exc:  # the limit setting cannot be read
+        st.session_state["data_upload"] = Refused("setting", {"error": str(exc)})
+
+
+def _preview_report(
+    upload: Upload, store: GraphStore, confirmed: Collection[tuple[str, str]], empty_first: bool
+) -> ImportReport:
+    """The preview, kept in the session for this upload, choice and store state."""
+    key = (upload.digest, frozenset(confirmed), empty_first, store_key(store))
+    previews: dict = st.session_state.setdefault("data_previews", {})
+    if key not in previews:
+        if len(previews) >= 8:
+            previews.clear()
+        previews[key] = preview_upload(upload, store, confirmed=confirmed, empty_first=empty_first)
+    return previews[key]
+
+
+def _problems_table(report: ImportReport, lang: str, key: str = "data_problems") -> None:
+    rows = [
+        {
+            t("data.col.severity", lang): t(f"data.severity.{p.severity}", lang),
+            t("data.col.file", lang): p.file,
+            t("data.col.sheet", lang): p.sheet,
+            t("data.col.row", lang): "" if p.row is None else str(p.row),
+            t("data.col.column", lang): p.column,
+            t("data.col.message", lang): p.message,
+        }
+        for p in report.problems
+    ]
+    if rows:
+        st.markdown(f"**{t('data.problems', lang)}**")
+        st.dataframe(pd.DataFrame(rows), hide_index=True, key=key)
+
+
+def _counts_table(report: ImportReport, lang: str) -> None:
+    summary = report.summary()
+    rows = [
+        {
+            t("data.col.part", lang): t(f"data.part.{part}", lang),
+            **{
+                t(f"data.col.{s}", lang): summary[part][s]
+                for s in ("added", "updated", "unchanged")
+            },
+        }
+        for part in ("nodes", "relationships")
+    ]
+    st.markdown(f"**{t('data.counts', lang)}**")
+    st.dataframe(pd.DataFrame(rows), hide_index=True, key="data_counts")
+    changes = [c for c in report.nodes + report.relationships]
+    if changes:
+        with st.expander(t("data.changes", lang, n=len(changes))):
+            st.dataframe(
+                pd.DataFrame(
+                    [
+                        {
+                            t("data.col.key", lang): c.key,
+                            t("data.col.status", lang): t(f"data.status.{c.status}", lang),
+                            t("data.col.fields", lang): ", ".join(c.fields),
+                            t("data.col.origin", lang): c.origin,
+                        }
+                        for c in changes
+                    ]
+                ),
+                hide_index=True,
+                key="data_changes",
+            )
+
+
+def _name_matches(upload: Upload, report: ImportReport, lang: str) -> set[tuple[str, str]]:
+    """A checkbox for each name match; the ticked pairs are merged."""
+    if not report.name_matches:
+        return set()
+    st.markdown(f"**{t('data.matches_header', lang)}**")
+    st.caption(t("data.matches_intro", lang))
+    confirmed = set()
+    for m in report.name_matches:
+        label = t(
+            "data.match",
+            lang,
+            file_key=m.file_key,
+            file=m.file,
+            row=m.row if m.row is not None else "?",
+            stored_key=m.stored_key,
+            name=m.name,
+        )
+        if st.checkbox(label, key=f"data_match_{upload.digest}_{m.file_key}_{m.stored_key}"):
+            confirmed.add((m.file_key, m.stored_key))
+    return confirmed
+
+
+def _applied_message(applied: Applied, lang: str) -> None:
+    summary = applied.report.summary() if applied.report else {}
+    nodes, rels = summary.get("nodes", {}), summary.get("relationships", {})
+    if applied.emptied:
+        st.info(t("data.applied_emptied", lang))
+    st.success(
+        t(
+            "data.applied",
+            lang,
+            n_added=nodes.get("added", 0),
+            n_updated=nodes.get("updated", 0),
+            n_unchanged=nodes.get("unchanged", 0),
+            r_added=rels.get("added", 0),
+            r_updated=rels.get("updated", 0),
+            r_unchanged=rels.get("unchanged", 0),
+            nodes=sum(applied.after["nodes"].values()),
+            rels=sum(applied.after["relationships"].values()),
+        )
+    )
+
+
+def _confirm(
+    upload: Upload,
+    store: GraphStore,
+    confirmed: set[tuple[str, str]],
+    empty_first: bool,
+) -> None:
+    """The confirm button's callback: it runs before the page, which then draws the result
+    (and, after a write, every section from the new data)."""
+    try:
+        applied = apply_upload(upload, store, confirmed=confirmed, empty_first=empty_first)
+    except Exception as exc:  # noqa: BLE001 - the store's failure, said on the page
+        applied = Applied(None, {}, {}, error=str(exc))
+    if applied.ok or empty_first:
+        graph_changed()  # written, or emptied and restored: every cached read starts again
+    if applied.ok:
+        _reset_upload()
+        st.session_state["data_result"] = applied
+    else:
+        st.session_state["data_failed"] = applied
+
+
+def _failed(lang: str) -> None:
+    applied = st.session_state.pop("data_failed", None)
+    if not isinstance(applied, Applied):
+        return
+    if applied.error or applied.report is None:
+        st.error(t("data.apply_failed", lang, error=applied.error))
+    else:
+        st.error(t("data.apply_errors", lang, n=len(applied.report.errors)))
+        _problems_table(applied.report, lang, key="data_apply_problems")
+
+
+def _preview(upload: Upload, store: GraphStore, lang: str) -> None:
+    st.markdown(f"#### {t('data.preview_header', lang, files=', '.join(upload.names))}")
+    empty_first = st.toggle(t("data.empty_first", lang), key="data_empty_first")
+    sure = False
+    if empty_first:
+        counts = store.counts()
+        sure = st.checkbox(
+            t(
+                "data.empty_confirm",
+                lang,
+                nodes=sum(counts["nodes"].values()),
+                rels=sum(counts["relationships"].values()),
+            ),
+            key="data_empty_confirm",
+        )
+    report = _preview_report(upload, store, (), empty_first)
+    confirmed = _name_matches(upload, report, lang)
+    if confirmed:
+        report = _preview_report(upload, store, confirmed, empty_first)
+    st.caption(
+        t(
+            "data.preview_rows",
+            lang,
+            elements=report.rows.get("elements", 0),
+            connections=report.rows.get("connections", 0),
+        )
+    )
+    if report.ok:
+        st.success(t("data.preview_ok", lang, warnings=len(report.warnings)))
+    else:
+        st.error(t("data.preview_errors", lang, n=len(report.errors)))
+    _problems_table(report, lang)
+    _counts_table(report, lang)
+    writes = bool(report.added or report.updated)
+    if report.ok and not writes and not empty_first:
+        st.info(t("data.preview_nothing", lang))
+    if empty_first and not sure:
+        st.caption(t("data.empty_needed", lang))
+    ready = report.ok and (writes or empty_first) and (sure or not empty_first)
+    left, right = st.columns(2)
+    with st.spinner(t("data.applying", lang)):
+        left.button(
+            t("data.confirm", lang),
+            key="data_confirm",
+            type="primary",
+            disabled=not ready,
+            on_click=_confirm,
+            args=(upload, store, confirmed, empty_first),
+        )
+    right.button(t("data.cancel", lang), key="data_cancel", on_click=_reset_upload)
+    _failed(lang)
+
+
+def _upload(store: GraphStore, lang: str) -> None:
+    st.subheader(t("data.upload_header", lang))
+    try:
+        limit = upload_limit()
+    except ValueError as exc:
+        st.error(t("data.refused.setting", lang, error=exc))
+        return
+    st.caption(t("data.upload_intro", lang, limit=human_size(limit)))
+    st.file_uploader(
+        t("data.upload_files", lang),
+        type=list(ACCEPTED),
+        accept_multiple_files=True,
+        key=_uploader_key(),
+        on_change=_take_files,
+        help=t("data.upload_help", lang),
+    )
+    _receive_inbox()
+    done: Any = st.session_state.pop("data_result", None)
+    if isinstance(done, Applied):
+        _applied_message(done, lang)
+    upload = st.session_state.get("data_upload")
+    if isinstance(upload, Refused):
+        st.error(t(f"data.refused.{upload.reason}", lang, **upload.params))
+    elif isinstance(upload, Upload):
+        _preview(upload, store, lang)
 
 
 def render() -> None:
@@ -188,7 +477,7 @@ def render() -> None:
     snapshot = graph_snapshot(store)
     _downloads(snapshot.graph, snapshot.signature, lang)
     _templates(lang)
-    _upload(lang)
+    _upload(store, lang)
 
 
 render()

@@ -12,7 +12,6 @@ back to Streamlit without a custom component), so details open from the picker b
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -46,6 +45,7 @@ from queries.overview import display_name
 from queries.views import MAX_DEPTH, ego_network, shortest_paths
 from ui.i18n import t, t_value
 from ui.network_html import render_network_html
+from ui.network_labels import markdown_text
 from ui.state import current_lang, graph_snapshot, sources_dir, store_or_stop
 
 CANVAS_HEIGHT = 650
@@ -489,10 +489,7 @@ def _show_path(path: list[dict] | None, nodes: pd.DataFrame, lang: str) -> None:
     st.dataframe(_path_table(path, lang), hide_index=True, width="stretch", key="network_hops")
 
 
-def _md(text: object) -> str:
-    """Text safe to put in st.markdown: HTML-escaped and markdown specials backslashed."""
-    escaped = html.escape(str(text))
-    return "".join("\\" + ch if ch in "\\`*_{}[]()#+-.!|~>$" else ch for ch in escaped)
+_md = markdown_text  # text safe to put in st.markdown (data shows as typed, never as markup)
 
 
 def _properties(node: dict, lang: str) -> None:
@@ -542,7 +539,7 @@ def _evidence(store, node: dict, lang: str) -> None:
         if row.passage:
             st.markdown("> " + _md(row.passage).replace("\n", "  \n> "))
         else:
-            st.caption(t("network.unresolved", lang, problem=row.problem))
+            st.caption(t("network.unresolved", lang, problem=_md(row.problem)))
 
 
 def _details(store, nodes: pd.DataFrame, lang: str) -> None:
@@ -567,7 +564,7 @@ def _details(store, nodes: pd.DataFrame, lang: str) -> None:
     node = store.get_node(label, node_id)
     if node is None:
         return
-    st.subheader(display_name(node, lang))
+    st.subheader(_md(display_name(node, lang)))
     description = node.get("description_en") if lang == "en" else None
     if description or node.get("description"):
         st.markdown(_md(description or node.get("description")))
@@ -712,7 +709,7 @@ def _captions(nodes, edges, values: dict, years, universe, lang: str) -> None:
     st.caption(t("network.shown", lang, nodes=len(nodes), edges=len(edges)))
     if values.get("focus") and values["focus"] in universe:
         name = display_name(universe.nodes[values["focus"]], lang)
-        st.caption(t("network.focus_shown", lang, name=name, depth=values["depth"]))
+        st.caption(t("network.focus_shown", lang, name=_md(name), depth=values["depth"]))
     if years:
         st.caption(t("network.undated_kept", lang, first=years[0], last=years[1]))
 

@@ -6,6 +6,8 @@ the same way. Tooltips are plain text, one fact per line; the renderers escape t
 
 from __future__ import annotations
 
+import html
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -14,7 +16,40 @@ import pandas as pd
 from queries.network_view import legend_items
 from ui.i18n import t, t_value
 
-__all__ = ["node_tooltip", "legend_text", "edge_title", "labelled_legend", "titled"]
+__all__ = [
+    "node_tooltip",
+    "legend_text",
+    "edge_title",
+    "labelled_legend",
+    "titled",
+    "markdown_text",
+]
+
+# Characters with a meaning in Markdown (links, images, emphasis, code, headings, tables,
+# maths): each is written with a backslash, so data shows as typed and never as markup.
+_MARKDOWN_SPECIALS = frozenset("\\`*_{}[]()#+-.!|~>$:@")
+# Streamlit's Markdown also turns bare addresses (http://..., www...., a@b.c) into links after
+# backslash escapes are resolved, so escapes cannot stop it: an invisible word joiner after
+# "http"/"https"/"www" and after "@" breaks the pattern and leaves the text as it reads.
+_AUTOLINK = re.compile(r"(?i)(?:https?(?=:)|www(?=\.)|@)")
+_WORD_JOINER = "\u2060"
+
+
+def markdown_text(text: object) -> str:
+    r"""``text`` safe to put in Streamlit Markdown: HTML-escaped, Markdown specials backslashed.
+
+    A name such as ``![x](http://elsewhere/x.png)`` or ``<img src=x onerror=...>`` then
+    shows as those characters: no image is fetched, no link or tag is made, and a bare
+    address gets an invisible word joiner so that it is not made a link either.
+
+    >>> markdown_text("[klik](javascript:alert(1)) <b>")
+    '\\[klik\\]\\(javascript\\:alert\\(1\\)\\) &lt;b&gt;'
+    >>> markdown_text("http://x.org, www.x.org, a@x.org")
+    'http\u2060\\://x\\.org, www\u2060\\.x\\.org, a\\@\u2060x\\.org'
+    """
+    joined = _AUTOLINK.sub(lambda m: m.group() + _WORD_JOINER, str(text))
+    escaped = html.escape(joined)
+    return "".join("\\" + ch if ch in _MARKDOWN_SPECIALS else ch for ch in escaped)
 
 
 def node_tooltip(

@@ -27,6 +27,7 @@ from queries.pathways import (
     pathway,
 )
 from ui.i18n import t, t_value
+from ui.network_labels import markdown_text
 from ui.state import current_lang, sources_dir, store_or_stop
 
 DEFAULT_INTERVENTION = "bibit_lele"
@@ -169,10 +170,7 @@ def _pick(interventions: list[tuple[str, str]], lang: str) -> str:
     )
 
 
-def _md(text: object) -> str:
-    """Text safe to put in st.markdown: HTML-escaped and markdown specials backslashed."""
-    escaped = html.escape(str(text))
-    return "".join("\\" + ch if ch in "\\`*_{}[]()#+-.!|~>$" else ch for ch in escaped)
+_md = markdown_text  # text safe to put in st.markdown (data shows as typed, never as markup)
 
 
 def _passages(locators: list, sources: dict, lang: str) -> None:

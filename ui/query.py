@@ -17,6 +17,7 @@ from graph.store import GraphStore
 from queries.catalogue import BadParameter, cypher_for, list_questions, run_question
 from queries.console import QueryRefused, QueryTimedOut, run_console
 from ui.i18n import t
+from ui.network_labels import markdown_text
 from ui.state import current_lang, store_or_stop
 
 
@@ -133,11 +134,11 @@ def _console(store: GraphStore, lang: str) -> None:
             store.driver, text, database=store.database, timeout_s=timeout, row_cap=cap
         )
     except QueryRefused as exc:
-        st.error(t("console.refused", lang, reason=exc))
+        st.error(t("console.refused", lang, reason=markdown_text(exc)))
     except QueryTimedOut:
         st.error(t("console.timeout", lang, timeout=f"{timeout:g}"))
     except Exception as exc:  # noqa: BLE001 - QueryFailed and driver errors: one message, no trace
-        st.error(t("console.failed", lang, reason=exc))
+        st.error(t("console.failed", lang, reason=markdown_text(exc)))
     else:
         st.caption(t("console.done", lang, n=len(result.rows), ms=result.elapsed_ms))
         if result.truncated:
@@ -156,9 +157,9 @@ def render() -> None:
     try:
         answer = _answer(store, id(store), question["name"], tuple(sorted(params.items())))
     except BadParameter as exc:
-        st.error(t("query.bad_param", lang, error=exc))
+        st.error(t("query.bad_param", lang, error=markdown_text(exc)))
     except Exception as exc:  # noqa: BLE001 - a server error is a message, never a trace
-        st.error(t("query.failed", lang, error=exc))
+        st.error(t("query.failed", lang, error=markdown_text(exc)))
     else:
         _show_answer(answer, question, lang)
         _show_cypher(question["name"], params, lang)

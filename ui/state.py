@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass
+from typing import NoReturn
 
 import networkx as nx
 import streamlit as st
@@ -28,6 +29,7 @@ __all__ = [
     "store_key",
     "graph_snapshot",
     "graph_signature",
+    "graph_changed",
     "GraphSnapshot",
     "sources_dir",
 ]
@@ -71,6 +73,20 @@ def get_store() -> GraphStore:
     return _open_store(*_store_identity())
 
 
+@st.cache_resource(show_spinner=False)
+def _generation() -> list[int]:
+    # one counter per process, shared by every session: bumped by graph_changed()
+    return [0]
+
+
+def graph_changed() -> None:
+    """Call after the app itself wrote to the store (the Data page's import): every cached
+    read of every session starts again at its next rerun, also when the write changed only
+    properties, which the counts in :func:`store_key` do not see."""
+    _generation()[0] += 1
+    st.cache_data.clear()
+
+
 def store_key(store: GraphStore) -> str:
     """The cache key of what ``store`` holds now: which store, this open store, its counts.
 
@@ -79,9 +95,15 @@ def store_key(store: GraphStore) -> str:
     next rerun instead of after a restart. One short string: Streamlit hashes every cache
     argument on every call, and a string is the cheapest to hash.
     """
-    counts = json.dumps(store.counts(), sort_keys=True)
+    try:
+        counts = json.dumps(store.counts(), sort_keys=True)
+    except StoreUnavailable as exc:  # the server went away after the store was opened
+        _explain_unavailable(exc, current_lang())
     backend, where = _store_identity()
-    digest = hashlib.sha1(f"{backend}\0{where}\0{counts}".encode(), usedforsecurity=False)
+    generation = _generation()[0]
+    digest = hashlib.sha1(
+        f"{backend}\0{where}\0{generation}\0{counts}".encode(), usedforsecurity=False
+    )
     return f"{backend}:{id(store):x}:{digest.hexdigest()}"
 
 
@@ -137,13 +159,24 @@ def store_or_stop(lang: str) -> GraphStore:
         with st.expander(t("error.dataset_details", lang)):
             st.code("\n".join(str(p) for p in exc.problems[:20]), language=None)
     except StoreUnavailable as exc:
-        # the message names the URI and the user, never the password
-        st.error(t("error.neo4j", lang, error=exc))
-        st.button(t("error.use_memory", lang), key="use_memory", on_click=_use_memory)
+        _explain_unavailable(exc, lang)
     except (OSError, ValueError) as exc:
         st.error(t("error.store", lang, error=exc))
     st.stop()
     raise AssertionError("unreachable")  # st.stop() raises; this keeps type checkers honest
+
+
+def _explain_unavailable(exc: StoreUnavailable, lang: str) -> NoReturn:
+    """Say that Neo4j cannot be reached, offer the embedded store, and stop the page.
+
+    Used when the store cannot be opened and when a server that was there stops answering;
+    the driver reconnects by itself, so a rerun after the server is back works again. The
+    message names the URI and the user, never the password.
+    """
+    st.error(t("error.neo4j", lang, error=exc))
+    st.button(t("error.use_memory", lang), key="use_memory", on_click=_use_memory)
+    st.stop()
+    raise AssertionError("unreachable")
 
 
 def _use_memory() -> None:

@@ -142,20 +142,158 @@ STRINGS: dict[str, dict[str, str]] = {
     ),
     "data.templates_header": _s("Templat", "Templates"),
     "data.templates_intro": _s(
-        "Templat kosong dan contoh terisi untuk menyiapkan data baru.",
-        "Blank templates and a filled example for preparing new data.",
+        "Isi templat (XLSX atau sepasang CSV) dengan data desa Anda, lalu unggah di bawah. "
+        "Lembar *Petunjuk* di XLSX menjelaskan setiap kolom.",
+        "Fill a template (XLSX or a CSV pair) with your village's data, then upload it below. "
+        "The *Petunjuk* sheet of the XLSX explains every column.",
     ),
-    "data.templates_missing": _s(
-        "Templat belum tersedia (folder data/templates kosong).",
-        "No templates yet (the folder data/templates is empty).",
+    "data.template.blank_xlsx": _s("Templat kosong (XLSX)", "Blank template (XLSX)"),
+    "data.template.blank_csv": _s(
+        "Templat kosong (sepasang CSV: elemen, hubungan)",
+        "Blank template (CSV pair: elements, connections)",
     ),
+    "data.template.example_xlsx": _s(
+        "Contoh terisi (XLSX) — Desa Contoh, FIKTIF",
+        "Filled example (XLSX) — Desa Contoh, FICTIONAL",
+    ),
+    "data.template.example_csv": _s(
+        "Contoh terisi (sepasang CSV) — Desa Contoh, FIKTIF",
+        "Filled example (CSV pair) — Desa Contoh, FICTIONAL",
+    ),
+    "data.template.fictional": _s(
+        'Desa Contoh tidak ada: setiap catatannya bertanda "fiktif" dan `synthetic: true`. '
+        "Gunakan hanya untuk mencoba unggahan; jangan dipakai sebagai data nyata.",
+        'Desa Contoh does not exist: every record says "fiktif" (fictional) and has '
+        "`synthetic: true`. Use it to try an upload; never as real data.",
+    ),
+    "data.template.missing": _s(
+        "{name} tidak ada di data/templates. Buat ulang dengan `python -m loaders.templates`.",
+        "{name} is missing from data/templates. Write it again with `python -m loaders.templates`.",
+    ),
+    # -- upload -------------------------------------------------------------------------------
     "data.upload_header": _s("Unggah", "Upload"),
-    "data.upload_unavailable": _s(
-        "Unggahan belum tersedia: pengimpor (loaders/importer.py) belum terpasang.",
-        "Uploads are not available yet: the importer (loaders/importer.py) is not installed.",
+    "data.upload_intro": _s(
+        "Unggah satu XLSX, sepasang CSV (elemen dan hubungan), zip CSV, GraphML, GEXF atau "
+        "JSON. Berkas diperiksa dulu; tidak ada yang ditulis sampai Anda mengonfirmasi, dan "
+        "impor yang bermasalah tidak menulis apa pun. Paling besar {limit} per unggahan.",
+        "Upload one XLSX, a CSV pair (elements and connections), a zip of CSVs, GraphML, GEXF "
+        "or JSON. The files are checked first; nothing is written until you confirm, and an "
+        "import with an error writes nothing. At most {limit} per upload.",
     ),
-    "data.upload_pending": _s(
-        "Pengimpor sudah ada, tetapi unggahan belum tersambung ke halaman ini.",
-        "The importer is there, but uploads are not wired to this page yet.",
+    "data.upload_files": _s("Berkas", "Files"),
+    "data.upload_help": _s(
+        "Pilih dua CSV sekaligus untuk sepasang elemen dan hubungan.",
+        "Choose two CSV files at once for a pair of elements and connections.",
+    ),
+    "data.refused.nothing": _s("Tidak ada berkas.", "No file."),
+    "data.refused.type": _s(
+        "{name}: jenis berkas tidak diterima. Unggah salah satu dari: {accepted}.",
+        "{name}: this kind of file is not accepted. Upload one of: {accepted}.",
+    ),
+    "data.refused.empty": _s("{name} kosong (0 bita).", "{name} is empty (0 bytes)."),
+    "data.refused.twice": _s(
+        "{name} diunggah dua kali; unggah setiap berkas sekali.",
+        "{name} was uploaded twice; upload each file once.",
+    ),
+    "data.refused.too_large": _s(
+        "Unggahan ditolak: {size} melebihi batas {limit} ({files}). Bagi datanya, atau impor "
+        "dari baris perintah (`python cli.py import`); batas ini diatur dengan "
+        "JEJARING_UPLOAD_MAX_MB.",
+        "Upload refused: {size} is more than the limit of {limit} ({files}). Split the data, "
+        "or import it from the command line (`python cli.py import`); the limit is the "
+        "setting JEJARING_UPLOAD_MAX_MB.",
+    ),
+    "data.refused.setting": _s("Pengaturan salah: {error}", "Wrong setting: {error}"),
+    "data.preview_header": _s("Pratinjau: {files}", "Preview: {files}"),
+    "data.preview_rows": _s(
+        "{elements} baris elemen dan {connections} baris hubungan dibaca.",
+        "{elements} element rows and {connections} connection rows read.",
+    ),
+    "data.preview_errors": _s(
+        "{n} galat: tidak ada yang akan ditulis. Perbaiki baris yang disebut di bawah, lalu "
+        "unggah lagi.",
+        "{n} error(s): nothing will be written. Fix the rows named below, then upload again.",
+    ),
+    "data.preview_ok": _s(
+        "Berkas lolos pemeriksaan ({warnings} peringatan).",
+        "The files pass the checks ({warnings} warning(s)).",
+    ),
+    "data.preview_nothing": _s(
+        "Tidak ada yang berubah: penyimpanan sudah berisi semua ini.",
+        "Nothing would change: the store already holds all of it.",
+    ),
+    "data.problems": _s("Masalah yang ditemukan", "Problems found"),
+    "data.col.severity": _s("Tingkat", "Severity"),
+    "data.col.file": _s("Berkas", "File"),
+    "data.col.sheet": _s("Lembar", "Sheet"),
+    "data.col.row": _s("Baris", "Row"),
+    "data.col.column": _s("Kolom", "Column"),
+    "data.col.message": _s("Pesan", "Message"),
+    "data.col.part": _s("Bagian", "Part"),
+    "data.col.added": _s("Ditambah", "Added"),
+    "data.col.updated": _s("Diperbarui", "Updated"),
+    "data.col.unchanged": _s("Tidak berubah", "Left alone"),
+    "data.col.key": _s("Simpul / relasi", "Node / relationship"),
+    "data.col.status": _s("Perubahan", "Change"),
+    "data.col.fields": _s("Properti yang berubah", "Properties that change"),
+    "data.col.origin": _s("Asal", "From"),
+    "data.severity.error": _s("Galat", "Error"),
+    "data.severity.warning": _s("Peringatan", "Warning"),
+    "data.status.added": _s("ditambah", "added"),
+    "data.status.updated": _s("diperbarui", "updated"),
+    "data.status.unchanged": _s("tidak berubah", "left alone"),
+    "data.part.nodes": _s("Simpul", "Nodes"),
+    "data.part.relationships": _s("Relasi", "Relationships"),
+    "data.counts": _s("Yang akan terjadi", "What the import would do"),
+    "data.changes": _s("Rincian perubahan ({n})", "Changes in detail ({n})"),
+    "data.matches_header": _s("Nama yang sudah ada", "Names already in the store"),
+    "data.matches_intro": _s(
+        "Baris-baris ini memakai nama simpul yang sudah tersimpan dengan id lain. Centang "
+        "untuk menggabungkannya dengan simpul itu (diperbarui, bukan digandakan); yang tidak "
+        "dicentang ditambahkan sebagai simpul baru.",
+        "These rows carry the name of a stored node with another id. Tick one to merge it "
+        "into that node (updated, not duplicated); unticked ones are added as new nodes.",
+    ),
+    "data.match": _s(
+        '{file_key} ({file}, baris {row}) = tersimpan {stored_key} — "{name}"',
+        '{file_key} ({file}, row {row}) = stored {stored_key} — "{name}"',
+    ),
+    "data.empty_first": _s(
+        "Kosongkan penyimpanan dulu (hapus semua simpul dan relasi, lalu impor)",
+        "Empty the store first (remove every node and relationship, then import)",
+    ),
+    "data.empty_confirm": _s(
+        "Ya, hapus {nodes} simpul dan {rels} relasi yang tersimpan sekarang",
+        "Yes, remove the {nodes} nodes and {rels} relationships stored now",
+    ),
+    "data.empty_needed": _s(
+        "Centang konfirmasi di atas untuk mengosongkan penyimpanan.",
+        "Tick the confirmation above to empty the store.",
+    ),
+    "data.confirm": _s("Konfirmasi dan impor", "Confirm and import"),
+    "data.applying": _s("Mengimpor…", "Importing…"),
+    "data.cancel": _s("Batal", "Cancel"),
+    "data.applied": _s(
+        "Impor selesai dalam satu penulisan: simpul {n_added} ditambah, {n_updated} "
+        "diperbarui, {n_unchanged} tidak berubah; relasi {r_added} ditambah, {r_updated} "
+        "diperbarui, {r_unchanged} tidak berubah. Penyimpanan kini berisi {nodes} simpul dan "
+        "{rels} relasi; semua halaman menampilkan data baru.",
+        "Import done in one write: nodes {n_added} added, {n_updated} updated, {n_unchanged} "
+        "left alone; relationships {r_added} added, {r_updated} updated, {r_unchanged} left "
+        "alone. The store now holds {nodes} nodes and {rels} relationships; every page shows "
+        "the new data.",
+    ),
+    "data.applied_emptied": _s(
+        "Penyimpanan dikosongkan sebelum impor.", "The store was emptied before the import."
+    ),
+    "data.apply_failed": _s(
+        "Impor gagal, tidak ada yang ditulis: {error}",
+        "The import failed and nothing was written: {error}",
+    ),
+    "data.apply_errors": _s(
+        "Impor dibatalkan, tidak ada yang ditulis: penyimpanan berubah sejak pratinjau dan "
+        "kini ada {n} galat (lihat tabel).",
+        "The import was called off and nothing was written: the store changed since the "
+        "preview and there are now {n} error(s) (see the table).",
     ),
 }

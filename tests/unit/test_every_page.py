@@ -133,9 +133,19 @@ def _settings(at: AppTest, lang: str, backend: str) -> None:
     assert in_use in [m.value for m in at.markdown]
 
 
+def _national(at: AppTest, lang: str, backend: str) -> None:
+    # three top places (Indonesia and two villages of the printed table with no parent)
+    assert "Place:indonesia" in at.get("iframe")[0].proto.srcdoc
+    at.selectbox(key="national_pick").set_value("Place:indonesia").run()
+    assert "Indonesia" in [b.label for b in at.button]
+    assert "Place:kab_serang" in at.get("iframe")[0].proto.srcdoc
+    assert any(re.match(r"\d+ (simpul|nodes) ", c) for c in _captions(at))
+
+
 CHECKS: dict[str, Callable[[AppTest, str, str], None]] = {
     "ui/overview.py": _overview,
     "ui/network.py": _network,
+    "ui/national.py": _national,
     "ui/centrality.py": _centrality,
     "ui/pathways.py": _pathways,
     "ui/compare.py": _compare,
