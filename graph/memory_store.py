@@ -197,6 +197,11 @@ class MemoryStore:
     def to_networkx(self) -> nx.MultiDiGraph:
         return copy.deepcopy(self._current())
 
+    def frozen_graph(self) -> nx.MultiDiGraph:
+        """A frozen view of the published graph, without copying: writes publish a new graph
+        and never change this one, so the view stays one consistent version."""
+        return nx.freeze(nx.graphviews.generic_graph_view(self._current()))
+
     # -- concurrency and persistence ---------------------------------------------------
     def _current(self) -> nx.MultiDiGraph:
         """The graph to read: the file's newest version (re-read only when it changed).

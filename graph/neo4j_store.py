@@ -473,6 +473,9 @@ class Neo4jStore:
             graph.add_edge(rel["start"], rel["end"], key=rel["type"], **props)
         return graph
 
+    def frozen_graph(self) -> nx.MultiDiGraph:
+        return nx.freeze(self.to_networkx())
+
     def subgraph(
         self,
         *,

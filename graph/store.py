@@ -137,7 +137,12 @@ class GraphStore(Protocol):
         """``{"nodes": {label: n}, "relationships": {type: n}}``."""
 
     def to_networkx(self) -> nx.MultiDiGraph:
-        """The whole graph as a NetworkX MultiDiGraph, for analysis."""
+        """The whole graph as a NetworkX MultiDiGraph, for analysis (the caller's own copy)."""
+
+    def frozen_graph(self) -> nx.MultiDiGraph:
+        """The whole graph for reading only (``nx.freeze``d): one consistent version that no
+        later write changes. Cheaper than :meth:`to_networkx` where the store can share its
+        graph; the caller must not change node or relationship properties either."""
 
     def clear(self) -> None:
         """Remove every node and relationship."""

@@ -132,7 +132,7 @@ class GraphSnapshot:
 
 @st.cache_resource(show_spinner=False, max_entries=4)
 def _snapshot(key: str, _store: GraphStore) -> GraphSnapshot:
-    graph = nx.freeze(_store.to_networkx())
+    graph = _store.frozen_graph()
     both = f"{key}\0{graph_signature(graph)}".encode()
     return GraphSnapshot(graph, hashlib.sha1(both, usedforsecurity=False).hexdigest())
 
@@ -140,8 +140,9 @@ def _snapshot(key: str, _store: GraphStore) -> GraphSnapshot:
 def graph_snapshot(store: GraphStore) -> GraphSnapshot:
     """The store's whole graph as NetworkX, read (and fingerprinted) once per ``store_key``.
 
-    Reading it is the costly part of a rerun (a deep copy of the embedded graph, or every
-    node and relationship from Neo4j), so every session shares one frozen copy.
+    Reading it is the costly part of a rerun (every node and relationship from Neo4j; the
+    embedded store shares its published graph as a frozen view), so every session shares
+    one frozen graph.
     """
     return _snapshot(store_key(store), store)
 

@@ -1,5 +1,6 @@
 """One suite, two backends: every GraphStore behaves the same on the same records."""
 
+import networkx as nx
 import pytest
 
 from graph.schema import SchemaViolation
@@ -73,6 +74,21 @@ def test_subgraph_and_networkx_view(small):
     assert list(sub.edges(keys=True)) == [("Actor:a", "Actor:b", "COLLABORATES_WITH")]
     g = small.to_networkx()
     assert g.nodes["Actor:c"]["level"] == "kabupaten" and g.number_of_edges() == 2
+
+
+def test_frozen_graph_is_one_version_that_later_writes_leave_alone(small):
+    frozen = small.frozen_graph()
+    copy = small.to_networkx()
+    assert nx.is_frozen(frozen) and not nx.is_frozen(copy)
+    assert dict(frozen.nodes(data=True)) == dict(copy.nodes(data=True))
+    assert list(frozen.edges(keys=True, data=True)) == list(copy.edges(keys=True, data=True))
+    with pytest.raises(nx.NetworkXError):
+        frozen.add_node("Actor:x")
+    small.upsert_nodes([actor("a", person_name="Bana"), actor("d")])
+    small.upsert_relationships([rel("COLLABORATES_WITH", "b", "c")])
+    assert dict(frozen.nodes(data=True)) == dict(copy.nodes(data=True))
+    assert frozen.number_of_edges() == 2
+    assert small.frozen_graph().nodes["Actor:a"]["person_name"] == "Bana"
 
 
 def test_missing_end_writes_nothing(small):
