@@ -8,7 +8,10 @@
    batches of 5,000 vs the store's default 500 (alternating, twice each in the full run,
    the faster of each counting), and Neo4j vs the embedded (memory) store; a second load of
    the same network must leave the same counts (idempotence). Then the N
-   villages: nodes/s and relationships/s (full target: at most 10 minutes).
+   villages: nodes/s and relationships/s (full target: at most 10 minutes). On that
+   loaded server, the drill-down page (``ui/national.py`` by AppTest, the app on the Neo4j
+   backend): reading the whole graph out of the server, the kabupaten and village views
+   cold and warm (target for the warm village view: at most 300 ms).
 3. A place file of national size (91,599 rows; 30,000 with ``--quick``; the columns of the
    Kemendagri file; codes of
    provinces 01-09, which Kemendagri does not use, and names marked "Sintetis") written to a
@@ -96,8 +99,9 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def local_store() -> Iterator[Any]:
-    """A Neo4jStore on a fresh local server (temporary home, no plugins), stopped after."""
+def local_store() -> Iterator[tuple[Any, Any]]:
+    """A Neo4jStore on a fresh local server (temporary home, no plugins) and the server's
+    connection details, stopped after."""
     from neo4j import GraphDatabase
 
     from graph.neo4j_store import Neo4jStore
@@ -110,7 +114,7 @@ def local_store() -> Iterator[Any]:
         driver = GraphDatabase.driver(info.bolt_uri, auth=info.auth)
         store = Neo4jStore(driver, database="neo4j", batch_size=500)
         try:
-            yield store
+            yield store, info
         finally:
             store.close()
     finally:
@@ -197,7 +201,7 @@ def _timed_load(
 
 def bench_neo4j_loads(sizes: dict[str, int]) -> dict[str, Any]:
     out: dict[str, Any] = {}
-    with local_store() as store:
+    with local_store() as (store, server):
         store.clear()
         store.ensure_constraints()
         # warm-up (query plans, the server's JIT): a network of the comparison's size with
@@ -237,8 +241,33 @@ def bench_neo4j_loads(sizes: dict[str, int]) -> dict[str, Any]:
         main = _timed_load(store, sizes["villages"], LOAD_BATCH_SIZE, bar=True)
         main["target_s"] = LOAD_TARGET_S
         main["meets_target"] = main["seconds"] <= LOAD_TARGET_S
-        out["load"] = main  # the server and its files are removed next; no need to clear
-    return out
+        out["load"] = main
+        out["page"] = bench_page_on_neo4j(store, server)
+    return out  # the server and its files are removed on leaving; no need to clear
+
+
+def bench_page_on_neo4j(store: Any, server: Any) -> dict[str, Any]:
+    """The drill-down page served from the loaded Neo4j: reading the whole graph out of the
+    server (what a cold page does first), then the page's kabupaten and village views,
+    cold and warm, as ``bench_scale`` measures them on the embedded store."""
+    from bench.bench_scale import bench_page
+    from queries.national import build_index
+
+    started = time.perf_counter()
+    graph = store.frozen_graph()
+    read_s = time.perf_counter() - started
+    index = build_index(graph)
+    del graph
+    backend = {
+        "JEJARING_BACKEND": "neo4j",
+        "NEO4J_URI": server.bolt_uri,
+        "NEO4J_USER": server.user,
+        "NEO4J_PASSWORD": server.password,
+        "NEO4J_DATABASE": "neo4j",
+    }
+    page = bench_page(backend, index, int(os.environ.get("JEJARING_NODE_CAP") or 1500))
+    page["read_graph_s"] = read_s
+    return page
 
 
 # ----------------------------------------------------------------------------------------
@@ -418,6 +447,16 @@ def _print_table(result: dict[str, Any]) -> None:
             f"{m['nodes']:,} nodes ({m['nodes_per_s']:,}/s), {m['relationships']:,} "
             f"relationships ({m['relationships_per_s']:,}/s) - target <= {m['target_s']:.0f} s: "
             f"{'PASS' if m['meets_target'] else 'FAIL'}"
+        )
+        p = neo["page"]
+        print(
+            f"\ndrill-down page on Neo4j (AppTest, cap {p['cap']}): reading the whole graph "
+            f"out of the server {p['read_graph_s']:.1f} s; kabupaten view cold "
+            f"{p['kabupaten_view_cold_s']:.1f} s, warm {p['kabupaten_view_warm_s']:.3f} s "
+            f"({p['kabupaten_nodes_drawn']} nodes drawn); village view first time "
+            f"{p['village_view_cold_s']:.3f} s, warm {p['village_view_warm_s']:.3f} s "
+            f"({p['village_nodes_drawn']} nodes drawn) - warm village <= 0.3 s: "
+            f"{'PASS' if p['village_view_warm_s'] <= 0.3 else 'FAIL'}"
         )
     else:
         print(f"\nNeo4j part skipped: {result.get('neo4j_skipped')}")

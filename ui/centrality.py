@@ -7,8 +7,6 @@ it; results are cached here, keyed by the options the user picked.
 
 from __future__ import annotations
 
-import hashlib
-
 import altair as alt
 import networkx as nx
 import pandas as pd
@@ -24,21 +22,11 @@ from queries.centrality import (
 )
 from queries.collaboration import REASONS, collaboration_projection, reason_label
 from ui.i18n import t, t_value
-from ui.state import current_lang, store_or_stop
+from ui.state import current_lang, graph_snapshot, store_or_stop
 
 TOP_N_DEFAULT = 10
 # Metrics a bar chart makes sense for (flags and community numbers are not magnitudes).
 CHART_METRICS = tuple(m for m, info in METRICS.items() if info.get("ranked", True))
-
-
-def _signature(graph: nx.MultiDiGraph) -> str:
-    """A digest of the graph's nodes and edges: cached results follow the data."""
-    digest = hashlib.sha1(usedforsecurity=False)
-    for node in sorted(graph.nodes, key=str):
-        digest.update(str(node).encode("utf-8", "replace") + b"\0")
-    for u, v, k in sorted(graph.edges(keys=True), key=str):
-        digest.update(f"{u}\1{v}\1{k}\0".encode("utf-8", "replace"))
-    return digest.hexdigest()
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
@@ -238,9 +226,9 @@ def render() -> None:
     st.title(t("centrality.title", lang))
     st.caption(t("centrality.intro", lang))
     store = store_or_stop(lang)
-    graph = store.to_networkx()
+    snapshot = graph_snapshot(store)
+    graph, signature = snapshot.graph, snapshot.signature
     reasons, levels = _options(graph, lang)
-    signature = _signature(graph)
     try:
         P = _projection(signature, reasons, levels, graph)
         if P.number_of_nodes() == 0:

@@ -10,8 +10,6 @@ two disagree in the source and a user must see both.
 
 from __future__ import annotations
 
-import hashlib
-
 import altair as alt
 import networkx as nx
 import pandas as pd
@@ -26,7 +24,7 @@ from queries.compare import (
     wide_table,
 )
 from ui.i18n import t
-from ui.state import current_lang, store_or_stop
+from ui.state import current_lang, graph_snapshot, store_or_stop
 
 # (table, place highlighted, widget key prefix, header key)
 TABLES = (
@@ -36,16 +34,6 @@ TABLES = (
 RANKING_YEARS = (2021, 2022)
 HIGHLIGHT = "#c62828"
 OTHERS = "#90a4ae"
-
-
-def _signature(graph: nx.MultiDiGraph) -> str:
-    """A digest of the graph's nodes and edges: cached results follow the data."""
-    digest = hashlib.sha1(usedforsecurity=False)
-    for node in sorted(graph.nodes, key=str):
-        digest.update(str(node).encode("utf-8", "replace") + b"\0")
-    for u, v, k in sorted(graph.edges(keys=True), key=str):
-        digest.update(f"{u}\1{v}\1{k}\0".encode("utf-8", "replace"))
-    return digest.hexdigest()
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
@@ -200,8 +188,8 @@ def render() -> None:
     st.title(t("compare.title", lang))
     st.caption(t("compare.intro", lang))
     store = store_or_stop(lang)
-    graph = store.to_networkx()
-    signature = _signature(graph)
+    snapshot = graph_snapshot(store)
+    graph, signature = snapshot.graph, snapshot.signature
     for spec in TABLES:
         _table_section(graph, signature, spec, lang)
     _ranking_section(graph, signature, lang)

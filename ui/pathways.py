@@ -9,7 +9,6 @@ says: "reported by informants" has its own dashed style and is never drawn as "m
 
 from __future__ import annotations
 
-import hashlib
 import html
 
 import altair as alt
@@ -28,7 +27,7 @@ from queries.pathways import (
 )
 from ui.i18n import t, t_value
 from ui.network_labels import markdown_text
-from ui.state import current_lang, sources_dir, store_or_stop
+from ui.state import current_lang, graph_snapshot, sources_dir, store_or_stop
 
 DEFAULT_INTERVENTION = "bibit_lele"
 # How each kind of claim is drawn; the legend explains the same styles in words.
@@ -44,16 +43,6 @@ STEP_FILL = {
     "target_group": "#f3e5f5",
     "indicator": "#e8f5e9",
 }
-
-
-def _signature(graph: nx.MultiDiGraph) -> str:
-    """A digest of the graph's nodes and edges: cached results follow the data."""
-    digest = hashlib.sha1(usedforsecurity=False)
-    for node in sorted(graph.nodes, key=str):
-        digest.update(str(node).encode("utf-8", "replace") + b"\0")
-    for u, v, k in sorted(graph.edges(keys=True), key=str):
-        digest.update(f"{u}\1{v}\1{k}\0".encode("utf-8", "replace"))
-    return digest.hexdigest()
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
@@ -317,8 +306,8 @@ def render() -> None:
     st.title(t("pathways.title", lang))
     st.caption(t("pathways.intro", lang))
     store = store_or_stop(lang)
-    graph = store.to_networkx()
-    signature = _signature(graph)
+    snapshot = graph_snapshot(store)
+    graph, signature = snapshot.graph, snapshot.signature
     table = _all_pathways(signature, graph)
     if table.empty:
         st.info(t("pathways.no_interventions", lang))

@@ -14,7 +14,6 @@ import streamlit as st
 
 import settings
 from graph.evidence import load_document
-from graph.store import GraphStore
 from loaders.case_study import check_dataset, read_dataset
 from queries.quality import (
     ambiguous_numbers,
@@ -24,12 +23,7 @@ from queries.quality import (
     records_by_paragraph,
 )
 from ui.i18n import t
-from ui.state import current_lang, sources_dir, store_or_stop
-
-
-@st.cache_data(show_spinner=False)
-def _graph(_store: GraphStore, store_id: int) -> nx.MultiDiGraph:
-    return _store.to_networkx()
+from ui.state import current_lang, graph_snapshot, sources_dir, store_or_stop
 
 
 @st.cache_data(show_spinner=False)
@@ -264,7 +258,7 @@ def render() -> None:
     st.title(t("sources.title", lang))
     st.caption(t("sources.intro", lang))
     store = store_or_stop(lang)
-    graph = _graph(store, id(store))
+    graph = graph_snapshot(store).graph
     sources = _source_nodes(graph)
     if not sources:
         st.info(t("sources.no_sources", lang))

@@ -277,3 +277,51 @@ def test_compare_ranking_year_radio(analysis_ws):
     at.radio(key="compare_ranking_year").set_value(2021).run()
     assert not at.exception, at.exception
     assert t("compare.no_table", "id", table=2021) in [i.value for i in at.info]
+
+
+def _bibliography_titles(at) -> list[str]:
+    table = at.dataframe[0].value  # the bibliography comes first on the page
+    assert list(table.columns)[0] == t("col.title", "en")
+    return table.iloc[:, 0].tolist()
+
+
+def test_a_write_from_outside_the_app_shows_at_the_next_rerun(analysis_ws):
+    """The pages read the shared snapshot, keyed by what the store holds: a load by another
+    process (the command line) is on the page at its next rerun, without a restart."""
+    centrality = base._open("ui/centrality.py", "en")
+    sources = base._open("ui/sources.py", "en")
+    assert t("centrality.shown", "en", actors=3, links=2) in _captions(centrality)
+    titles = _bibliography_titles(sources)
+    assert "Laporan Baru" not in titles
+    outside = MemoryStore.in_workspace(analysis_ws)  # as `cli.py import` opens it
+    outside.upsert_nodes(
+        [
+            {"label": "Source", "id": "laporan_baru", "name": "Laporan Baru", "year": 2024},
+            {
+                "label": "Actor",
+                "id": "kader_baru",
+                "name": "Kader Baru",
+                "actor_type": "cadre",
+                "sector": "health",
+                "level": "desa",
+                "evidence": EV,
+            }
+        ]
+    )
+    outside.upsert_relationships(
+        [
+            {
+                "type": "COLLABORATES_WITH",
+                "start": "Actor:kader_baru",
+                "end": "Actor:kades_mongpok",
+                "evidence": EV,
+            }
+        ]
+    )
+    centrality.run()
+    assert not centrality.exception, centrality.exception
+    assert t("centrality.shown", "en", actors=4, links=3) in _captions(centrality)
+    sources.run()
+    assert not sources.exception, sources.exception
+    titles = _bibliography_titles(sources)
+    assert "Laporan Baru" in titles, titles
