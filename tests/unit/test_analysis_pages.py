@@ -305,7 +305,7 @@ def test_a_write_from_outside_the_app_shows_at_the_next_rerun(analysis_ws):
                 "sector": "health",
                 "level": "desa",
                 "evidence": EV,
-            }
+            },
         ]
     )
     outside.upsert_relationships(
