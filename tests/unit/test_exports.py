@@ -200,3 +200,28 @@ def test_layout_is_the_same_in_every_process(tmp_path, sources_dir):
         for seed in ("1", "2", "3")
     }
     assert len(digests) == 1
+
+
+def test_igraph_reads_the_graphml_export_with_its_view(case_graph, tmp_path):
+    """igraph's GraphML reader (stricter than NetworkX's: typed keys, no unknown types) takes
+    the export whole: every node and relationship, the schema names and the view's drawing."""
+    import igraph
+
+    data = export_graph(case_graph, "graphml").data
+    path = tmp_path / "view.graphml"
+    path.write_bytes(data)
+    with pytest.warns(RuntimeWarning, match="already an .id. vertex attribute"):
+        read = igraph.Graph.Read_GraphML(str(path))
+    assert read.vcount() == case_graph.number_of_nodes()
+    assert read.ecount() == case_graph.number_of_edges()
+    assert read.is_directed()
+    # the property ``id`` is an attribute of its own, so igraph keeps it rather than the
+    # GraphML element id (it says so in a warning); label and id name a node together
+    by_key = {(v["node_label"], v["id"]): v for v in read.vs}
+    assert len(by_key) == read.vcount()
+    head = by_key["Actor", "kepala_desa_mongpok"]
+    assert head["name"] == case_graph.nodes["Actor:kepala_desa_mongpok"]["name"]
+    assert re.fullmatch(r"#[0-9a-f]{6}", head["color"])
+    assert isinstance(head["x"], float) and isinstance(head["size"], float)
+    types = sorted(e["type"] for e in read.es)
+    assert types == sorted(k for _, _, k in case_graph.edges(keys=True))
