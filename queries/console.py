@@ -125,6 +125,8 @@ CLIENT_GRACE_S = 3.0
 # user's text; the line and offset numbers of a syntax error are moved back by it.
 EXPLAIN_PREFIX = "EXPLAIN\n"
 TX_METADATA = {"app": "jejaring-console"}
+# What the console holds before a user types: a read that works on any Jejaring graph.
+EXAMPLE_QUERY = "MATCH (a:Actor) RETURN a.level AS level, count(*) AS actors ORDER BY actors DESC"
 
 T = TypeVar("T")
 

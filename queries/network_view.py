@@ -867,3 +867,95 @@ def view_elements(
         lang=lang,
         positions=positions,
     )
+
+
+# -- graphs above the node cap -------------------------------------------------------------
+def search_nodes(
+    graph: nx.MultiDiGraph,
+    text: str,
+    *,
+    lang: str = "id",
+    labels: Collection[str] = ("Actor",),
+    limit: int = 50,
+) -> list[str]:
+    """Keys of at most ``limit`` nodes of ``labels`` whose name (either language), id or
+    an alias contains ``text`` (ignoring case); names that begin with it first, then the
+    shorter names. Blank text finds nothing. This is how a graph too large for pickers of
+    every actor is searched.
+
+    >>> g = nx.MultiDiGraph()
+    >>> g.add_node("Actor:a", label="Actor", id="a", name="Kader Posyandu Melati")
+    >>> g.add_node("Actor:b", label="Actor", id="b", name="Posyandu Mawar")
+    >>> g.add_node("Program:p", label="Program", id="p", name="Posyandu")
+    >>> search_nodes(g, "posyandu")
+    ['Actor:b', 'Actor:a']
+    """
+    needle = text.strip().casefold()
+    if not needle:
+        return []
+    found = []
+    for key, data in graph.nodes(data=True):
+        if data.get("label") not in labels:
+            continue
+        aliases = data.get("aliases") if isinstance(data.get("aliases"), list) else []
+        texts = (data.get("name"), data.get("name_en"), data.get("id"), *aliases)
+        if any(needle in str(value).casefold() for value in texts if value):
+            shown = display_name(data, lang).casefold()
+            found.append((not shown.startswith(needle), len(shown), shown, key))
+    found.sort()
+    return [key for *_, key in found[:limit]]
+
+
+def capped_ego(graph: nx.MultiDiGraph, focus: str, depth: int, cap: int) -> tuple[list[str], bool]:
+    """The nodes within ``depth`` hops of ``focus`` (relationships walked both ways),
+    nearest first and in key order within a hop, at most ``cap`` of them; and whether
+    some were left out. Never visits more than it keeps plus one hop's neighbours.
+
+    >>> g = nx.MultiDiGraph([("a", "b"), ("c", "a"), ("b", "d")])
+    >>> capped_ego(g, "a", 2, 10)
+    (['a', 'b', 'c', 'd'], False)
+    >>> capped_ego(g, "a", 2, 2)
+    (['a', 'b'], True)
+    """
+    if focus not in graph:
+        raise KeyError(f"no node {focus!r}")
+    order, seen, frontier = [focus], {focus}, [focus]
+    for _ in range(depth):
+        reached = []
+        for node in frontier:
+            for other in sorted({*graph.successors(node), *graph.predecessors(node)}, key=str):
+                if other in seen:
+                    continue
+                if len(order) >= cap:
+                    return order, True
+                seen.add(other)
+                order.append(other)
+                reached.append(other)
+        frontier = reached
+    return order, False
+
+
+def capped_view(
+    graph: nx.MultiDiGraph,
+    focus: str,
+    *,
+    depth: int,
+    cap: int,
+    lang: str = "id",
+    colour_by: str = "actor_type",
+) -> tuple[pd.DataFrame, pd.DataFrame, bool]:
+    """The drawing of ``focus`` and its neighbourhood in a graph above the node cap: at
+    most ``cap`` nodes (:func:`capped_ego`), laid out on their own, line widths from the
+    collaboration among the nodes drawn; and whether the neighbourhood was cut."""
+    keep, cut = capped_ego(graph, focus, depth, cap)
+    sub = graph.subgraph(keep)
+    projection = collaboration_projection(sub)
+    weights = {frozenset((u, v)): w for u, v, w in projection.edges(data="weight", default=1)}
+    nodes, edges = network_elements(
+        sub,
+        colour_by=colour_by,
+        weights=weights,
+        lang=lang,
+        positions=layout_positions(sub, seed=7),
+    )
+    return nodes, edges, cut

@@ -19,7 +19,6 @@ import pandas as pd
 import streamlit as st
 import streamlit.components.v1 as components
 
-import settings
 from queries.national import (
     NationalIndex,
     ancestors,
@@ -32,21 +31,13 @@ from queries.national import (
 )
 from queries.overview import display_name
 from ui.i18n import t, t_value
-from ui.national_draw import DEFAULT_CAP, PHYSICS_MAX, PlaceView, build_place_view, is_village
-from ui.state import GraphSnapshot, current_lang, graph_snapshot, store_or_stop
+from ui.national_draw import PHYSICS_MAX, PlaceView, build_place_view, is_village
+from ui.state import GraphSnapshot, current_lang, graph_snapshot, node_cap, store_or_stop
 
 PLACE_KEY = "national_place"
 PICK_KEY = "national_pick"
 TOP = "__top__"  # session value for "all top places"
 HEIGHT = 620
-
-
-def node_cap() -> int:
-    """The ``JEJARING_NODE_CAP`` setting (at least 2; an unreadable value gives the default)."""
-    try:
-        return max(int(settings.get("JEJARING_NODE_CAP")), 2)
-    except ValueError:
-        return DEFAULT_CAP
 
 
 @st.cache_resource(show_spinner=False, max_entries=2)

@@ -28,6 +28,7 @@ from queries.network_view import (
     DEFAULT_LABELS,
     NETWORK_LABELS,
     NETWORK_REL_TYPES,
+    capped_view,
     evidence_passages,
     layout_positions,
     legend_items,
@@ -39,6 +40,7 @@ from queries.network_view import (
     programme_scope,
     relationships_of,
     scaled_sizes,
+    search_nodes,
     year_range,
 )
 from queries.overview import display_name
@@ -46,11 +48,12 @@ from queries.views import MAX_DEPTH, ego_network, shortest_paths
 from ui.i18n import t, t_value
 from ui.network_html import render_network_html
 from ui.network_labels import markdown_text
-from ui.state import current_lang, graph_snapshot, sources_dir, store_or_stop
+from ui.state import current_lang, graph_snapshot, node_cap, sources_dir, store_or_stop
 
 CANVAS_HEIGHT = 650
 PRESENT_HEIGHT = 860  # presentation mode: the drawing fills a projector screen
-NODE_CAP = 300  # above this many nodes physics stays off whatever the user asks
+PHYSICS_MAX = 300  # above this many nodes physics stays off whatever the user asks
+SEARCH_LIMIT = 50  # actors offered for one search on a graph above the node cap
 SIZE_METRICS = (
     "degree",
     "weighted_degree",
@@ -377,7 +380,7 @@ def _controls(choices: dict[str, Any], lang: str, hidden: bool) -> tuple[dict, d
     values["physics"] = ui.toggle(
         t("network.physics", lang),
         QUERY_KEYS["physics"],
-        help=t("network.physics_help", lang, cap=NODE_CAP),
+        help=t("network.physics_help", lang, cap=PHYSICS_MAX),
     )
     ui.caption(t("network.deep_link", lang))
     values["node"] = st.session_state.get(QUERY_KEYS["node"])
@@ -648,7 +651,7 @@ def _view(
         colour_by=values["colour"],
         numbers=numbers,
         height=height,
-        physics=bool(values["physics"]) and len(nodes) <= NODE_CAP,
+        physics=bool(values["physics"]) and len(nodes) <= PHYSICS_MAX,
         # The picker sits below the drawing; its value from the last run is already known.
         selected=values["node"],
     )
@@ -666,6 +669,10 @@ def render() -> None:
     snapshot = graph_snapshot(store)
     signature, full = snapshot.signature, snapshot.graph
     universe = _universe(signature, full)
+    cap = node_cap()
+    if universe.number_of_nodes() > cap:
+        _render_large(store, signature, universe, lang, cap, presenting)
+        return
     values, defaults = _controls(_choices(signature, lang, universe), lang, hidden=presenting)
     _write_address(values, defaults)
     years = values.get("years") if values.get("years") != defaults.get("years") else None
@@ -687,8 +694,8 @@ def render() -> None:
     if nodes.empty:
         st.info(t("network.empty", lang))
         return
-    if values["physics"] and len(nodes) > NODE_CAP:
-        st.caption(t("network.physics_capped", lang, cap=NODE_CAP))
+    if values["physics"] and len(nodes) > PHYSICS_MAX:
+        st.caption(t("network.physics_capped", lang, cap=PHYSICS_MAX))
     components.html(page, height=height + 48)
     if presenting:
         _show_path(path, nodes, lang)
@@ -703,6 +710,85 @@ def render() -> None:
     )
     _show_path(path, nodes, lang)
     _details(store, nodes, lang)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _search(signature: str, text: str, lang: str, _universe: nx.MultiDiGraph) -> dict[str, str]:
+    """Actors whose name, id or alias holds ``text``: key -> name shown in ``lang``."""
+    found = search_nodes(_universe, text, lang=lang, limit=SEARCH_LIMIT)
+    return {key: display_name(_universe.nodes[key], lang) for key in found}
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _large_view(
+    signature: str,
+    focus: str,
+    depth: int,
+    cap: int,
+    colour: str,
+    lang: str,
+    height: int,
+    _universe: nx.MultiDiGraph,
+) -> tuple[pd.DataFrame, pd.DataFrame, bool, str]:
+    nodes, edges, cut = capped_view(
+        _universe, focus, depth=depth, cap=cap, lang=lang, colour_by=colour
+    )
+    page = _page_html(
+        nodes,
+        edges,
+        lang,
+        colour_by=colour,
+        numbers={},
+        height=height,
+        physics=len(nodes) <= PHYSICS_MAX,
+        selected=None,
+    )
+    return nodes, edges, cut, page
+
+
+def _render_large(
+    store, signature: str, universe: nx.MultiDiGraph, lang: str, cap: int, presenting: bool
+) -> None:
+    """A graph with more nodes than the browser is sent (``JEJARING_NODE_CAP``): no drawing
+    of everything and no picker of every actor; the page says so, points to the drill-down
+    by place, and draws one actor's neighbourhood found by name, at most ``cap`` nodes."""
+    st.warning(t("network.too_large", lang, nodes=universe.number_of_nodes(), cap=cap))
+    st.markdown(t("network.too_large_places", lang))
+    wanted = st.query_params.get("focus")
+    if wanted and wanted not in universe:
+        wanted = f"Actor:{wanted}" if f"Actor:{wanted}" in universe else None
+    text = st.text_input(
+        t("network.search", lang),
+        key="network_large_search",
+        placeholder=t("network.search_placeholder", lang),
+    )
+    found = _search(signature, text, lang, universe) if text.strip() else {}
+    if wanted:
+        found = {wanted: display_name(universe.nodes[wanted], lang), **found}
+    if text.strip() and not found:
+        st.info(t("network.search_none", lang, text=_md(text.strip())))
+    focus = st.selectbox(
+        t("network.focus", lang),
+        list(found),
+        index=0 if wanted else None,
+        format_func=found.__getitem__,
+        placeholder=t("network.picker_placeholder", lang),
+        key="network_large_focus",
+    )
+    depth = st.slider(t("network.depth", lang), 1, MAX_DEPTH, 1, key="network_large_depth")
+    if focus is None:
+        return
+    st.query_params["focus"] = focus.partition(":")[2] if focus.startswith("Actor:") else focus
+    height = PRESENT_HEIGHT if presenting else CANVAS_HEIGHT
+    nodes, edges, cut, page = _large_view(
+        signature, focus, depth, cap, "actor_type", lang, height, universe
+    )
+    st.caption(t("network.shown", lang, nodes=len(nodes), edges=len(edges)))
+    if cut:
+        st.caption(t("network.ego_cut", lang, cap=cap))
+    components.html(page, height=height + 48)
+    if not presenting:
+        _details(store, nodes, lang)
 
 
 def _captions(nodes, edges, values: dict, years, universe, lang: str) -> None:

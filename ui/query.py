@@ -15,7 +15,7 @@ import streamlit as st
 import settings
 from graph.store import GraphStore
 from queries.catalogue import BadParameter, cypher_for, list_questions, run_question
-from queries.console import QueryRefused, QueryTimedOut, run_console
+from queries.console import EXAMPLE_QUERY, QueryRefused, QueryTimedOut, run_console
 from ui.i18n import t
 from ui.network_labels import markdown_text
 from ui.state import current_lang, store_or_stop
@@ -124,7 +124,7 @@ def _console(store: GraphStore, lang: str) -> None:
     st.caption(t("console.intro", lang, timeout=f"{timeout:g}", rows=cap))
     text = st.text_area(
         t("console.text", lang),
-        value="MATCH (a:Actor) RETURN a.level AS level, count(*) AS actors ORDER BY actors DESC",
+        value=EXAMPLE_QUERY,
         key="console_text",
     )
     if not st.button(t("console.run", lang), key="console_run"):

@@ -137,6 +137,15 @@ def _snapshot(key: str, _store: GraphStore) -> GraphSnapshot:
     return GraphSnapshot(graph, hashlib.sha1(both, usedforsecurity=False).hexdigest())
 
 
+def node_cap() -> int:
+    """The ``JEJARING_NODE_CAP`` setting: the most nodes a page sends to the browser (at
+    least 2; an unreadable value gives the registry's default)."""
+    try:
+        return max(int(settings.get("JEJARING_NODE_CAP")), 2)
+    except ValueError:
+        return int(settings.SETTINGS["JEJARING_NODE_CAP"].default)
+
+
 def graph_snapshot(store: GraphStore) -> GraphSnapshot:
     """The store's whole graph as NetworkX, read (and fingerprinted) once per ``store_key``.
 

@@ -101,4 +101,32 @@ STRINGS: dict[str, dict[str, str]] = {
         "id": "Klik simpul di gambar untuk menyorotnya; pilih di sini untuk rincian dan bukti.",
         "en": "Click a node in the drawing to highlight it; pick it here for details and evidence.",
     },
+    "network.too_large": {
+        "id": "Graf ini memuat {nodes} simpul, lebih dari batas {cap} simpul yang dikirim ke "
+        "peramban (JEJARING_NODE_CAP). Seluruh jejaring tidak digambar: cari seorang aktor untuk "
+        "melihat lingkungannya, paling banyak {cap} simpul.",
+        "en": "This graph holds {nodes} nodes, more than the {cap} the browser is sent "
+        "(JEJARING_NODE_CAP). The whole network is not drawn: search for an actor to see its "
+        "neighbourhood, at most {cap} nodes.",
+    },
+    "network.too_large_places": {
+        "id": "Untuk gambaran per wilayah (nasional sampai desa), buka halaman [Wilayah](national).",
+        "en": "For the picture by place (from the nation down to a village), open the "
+        "[Places](national) page.",
+    },
+    "network.search": {"id": "Cari aktor", "en": "Search for an actor"},
+    "network.search_placeholder": {
+        "id": "sebagian nama, id atau alias",
+        "en": "part of a name, id or alias",
+    },
+    "network.search_none": {
+        "id": "Tidak ada aktor yang cocok dengan \u201c{text}\u201d.",
+        "en": "No actor matches \u201c{text}\u201d.",
+    },
+    "network.ego_cut": {
+        "id": "Lingkungan aktor ini lebih besar dari {cap} simpul: yang terdekat ditampilkan "
+        "lebih dulu, sisanya tidak digambar.",
+        "en": "This actor's neighbourhood is larger than {cap} nodes: the nearest are shown "
+        "first and the rest is not drawn.",
+    },
 }

@@ -289,3 +289,57 @@ def test_level_layout_puts_national_above_desa(ws):
     at.radio(key="network_layout").set_value("level").run()
     nodes = _nodes(at)
     assert nodes["Actor:bkkbn"]["y"] < nodes["Actor:kades_mongpok"]["y"] < nodes["Actor:kader"]["y"]
+
+
+# -- a graph above the node cap ----------------------------------------------------------------
+@pytest.fixture
+def capped(ws, monkeypatch) -> int:
+    """The small graph with a node cap below its size (the page's large-graph mode)."""
+    universe = network_universe(MemoryStore.in_workspace(ws).to_networkx())
+    cap = 4
+    assert universe.number_of_nodes() > cap
+    monkeypatch.setenv("JEJARING_NODE_CAP", str(cap))
+    return cap
+
+
+@pytest.mark.parametrize("lang", list(LANGUAGES))
+def test_above_the_cap_nothing_is_drawn_until_an_actor_is_found(capped, lang):
+    at = base._open(PAGE, lang)
+    assert not at.exception, at.exception
+    assert not at.get("iframe"), "a graph above the cap was sent to the browser"
+    (warning,) = at.warning
+    assert f"{capped}" in warning.value and "JEJARING_NODE_CAP" in warning.value
+    assert "(national)" in " ".join(m.value for m in at.markdown)  # link to the Places page
+    # no picker lists every actor: only what a search found
+    assert at.selectbox(key="network_large_focus").options == []
+    at.text_input(key="network_large_search").set_value("mongpok").run()
+    options = at.selectbox(key="network_large_focus").options
+    assert options and all("ongpok" in o for o in options), options
+    at.text_input(key="network_large_search").set_value("zzzxq").run()
+    assert t("network.search_none", lang, text="zzzxq") in [i.value for i in at.info]
+
+
+def test_above_the_cap_a_found_actor_is_drawn_with_at_most_cap_nodes(capped):
+    at = base._open(PAGE, "en")
+    at.text_input(key="network_large_search").set_value("kepala desa").run()
+    focus = at.selectbox(key="network_large_focus")
+    assert focus.options == ["Mongpok village head"], focus.options  # shown in English
+    focus.set_value("Actor:kades_mongpok").run()
+    assert not at.exception, at.exception
+    drawn = _nodes(at)
+    assert "Actor:kades_mongpok" in drawn and len(drawn) <= capped
+    assert _shown(at)[0] == len(drawn)
+    at.slider(key="network_large_depth").set_value(3).run()
+    drawn = _nodes(at)
+    assert len(drawn) == capped
+    assert t("network.ego_cut", "en", cap=capped) in [c.value for c in at.caption]
+    assert at.query_params["focus"] == ["kades_mongpok"]
+
+
+def test_above_the_cap_the_address_reopens_the_focused_actor(capped):
+    at = AppTest.from_file(base.APP, default_timeout=base.TIMEOUT)
+    at.query_params["focus"] = "kades_mongpok"
+    at.run()
+    at.switch_page(PAGE).run()
+    assert not at.exception, at.exception
+    assert "Actor:kades_mongpok" in _nodes(at)
