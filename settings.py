@@ -56,7 +56,13 @@ SETTINGS: dict[str, Setting] = {
         Setting(
             "JEJARING_NODE_CAP",
             "1500",
-            "most nodes a drill-down drawing sends to the browser; larger views are aggregated",
+            "most nodes a drawing sends to the browser; larger views are aggregated (Places) "
+            "or drawn around one actor (Network)",
+        ),
+        Setting(
+            "JEJARING_TABLE_ROWS",
+            "1000",
+            "most rows an analysis table sends to the browser (its CSV download holds all)",
         ),
         Setting("JEJARING_IMPORT_MAX_BYTES", "50000000", "largest file an import accepts (bytes)"),
         Setting(

@@ -164,6 +164,9 @@ def bench_page(backend: dict[str, str], index: national.NationalIndex, cap: int)
         warm.append(_timed(at.run)[1])
     out["kabupaten_view_warm_s"] = float(np.median(warm))
     kecamatan = index.parent[village]
+    if not any(box.key == "national_pick" for box in at.selectbox):
+        shown = [e.value for e in (*at.error, *at.warning, *at.info)]
+        raise RuntimeError(f"the page offers no place to pick; it says: {shown}")
     at.selectbox(key="national_pick").set_value(kecamatan)
     _, out["kecamatan_view_cold_s"] = _timed(at.run)
     at.selectbox(key="national_pick").set_value(village)

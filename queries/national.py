@@ -49,6 +49,7 @@ from scipy import sparse
 
 from queries.centrality import rank_correlation
 from queries.collaboration import PROGRAMME_RUNNER_TYPES, TARGET_WORK_TYPES
+from queries.sparse_paths import BATCH, betweenness_scores
 
 __all__ = [
     "LEVEL_TIERS",
@@ -697,10 +698,11 @@ def betweenness_sparse(
     *,
     k: int | None = None,
     seed: int = 7,
-    batch: int = 32,
+    batch: int = BATCH,
     members: Sequence[int] | None = None,
 ) -> dict[str, float]:
-    """Normalised betweenness counting steps, by Brandes' algorithm over the sparse matrix.
+    """Normalised betweenness counting steps, by Brandes' algorithm over the sparse matrix
+    (:func:`queries.sparse_paths.betweenness_scores`).
 
     Each round walks out from ``batch`` source actors at once, one distance level per
     sparse matrix product, then accumulates dependencies back level by level. With ``k``
@@ -717,47 +719,9 @@ def betweenness_sparse(
         names = tuple(proj.actors[i] for i in chosen)
     A = sparse.csr_matrix(A, dtype=np.float64)
     A.data[:] = 1.0
-    n = A.shape[0]
-    if n <= 2:
-        return dict.fromkeys(names, 0.0)
-    rng = np.random.default_rng(seed)
-    sources = np.arange(n) if k is None or k >= n else np.sort(rng.choice(n, size=k, replace=False))
-    total = np.zeros(n)
-    for start in range(0, len(sources), batch):
-        total += _brandes_batch(A, sources[start : start + batch])
-    scale = 1.0 / ((n - 1) * (n - 2))
-    if k is not None and k < n:
-        scale *= n / k
-    return dict(zip(names, (total * scale).tolist(), strict=True))
-
-
-def _brandes_batch(A: sparse.csr_matrix, sources: np.ndarray) -> np.ndarray:
-    """The dependencies of every node on the shortest paths from ``sources``, summed."""
-    n, b = A.shape[0], len(sources)
-    cols = np.arange(b)
-    dist = np.full((n, b), -1, dtype=np.int32)
-    sigma = np.zeros((n, b))
-    dist[sources, cols] = 0
-    sigma[sources, cols] = 1.0
-    level = 0
-    while True:
-        frontier = np.where(dist == level, sigma, 0.0)
-        reached = A @ frontier
-        new = (dist == -1) & (reached > 0)
-        if not new.any():
-            break
-        level += 1
-        dist[new] = level
-        sigma[new] = reached[new]
-    delta = np.zeros((n, b))
-    for depth in range(level, 0, -1):
-        at = dist == depth
-        coefficient = np.where(at, (1.0 + delta) / np.where(at, sigma, 1.0), 0.0)
-        pulled = A @ coefficient
-        above = dist == depth - 1
-        delta[above] += (sigma * pulled)[above]
-    delta[sources, cols] = 0.0
-    return delta.sum(axis=1)
+    return dict(
+        zip(names, betweenness_scores(A, k=k, seed=seed, batch=batch).tolist(), strict=True)
+    )
 
 
 def top_overlap(x: Mapping[Any, float], y: Mapping[Any, float], k: int = 20) -> float:

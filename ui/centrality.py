@@ -22,7 +22,7 @@ from queries.centrality import (
 )
 from queries.collaboration import REASONS, collaboration_projection, reason_label
 from ui.i18n import t, t_value
-from ui.state import current_lang, graph_snapshot, store_or_stop
+from ui.state import current_lang, graph_snapshot, store_or_stop, table_rows
 
 TOP_N_DEFAULT = 10
 # Metrics a bar chart makes sense for (flags and community numbers are not magnitudes).
@@ -73,8 +73,16 @@ def _options(graph: nx.MultiDiGraph, lang: str) -> tuple[tuple[str, ...], tuple[
     return tuple(reasons), tuple(chosen_levels)
 
 
-def _metrics_table(table: pd.DataFrame, lang: str) -> None:
-    st.subheader(t("centrality.table_header", lang))
+@st.cache_data(show_spinner=False, max_entries=16)
+def _metrics_frame(
+    signature: str,
+    reasons: tuple[str, ...],
+    levels: tuple[str, ...],
+    lang: str,
+    _table: pd.DataFrame,
+) -> tuple[pd.DataFrame, bytes]:
+    """The metrics table as shown (names and codes in ``lang``) and as CSV bytes."""
+    table = _table
     metrics = [m for m in METRICS if m in table.columns]
     shown = pd.DataFrame(
         {
@@ -91,17 +99,33 @@ def _metrics_table(table: pd.DataFrame, lang: str) -> None:
         if metric == "articulation_point":
             values = values.map(lambda v: "✓" if v else "")
         shown[metric_help(metric, lang)[0]] = values
+    return shown, shown.to_csv(index=False).encode("utf-8")
+
+
+def _capped(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The first ``JEJARING_TABLE_ROWS`` rows, saying so when there are more: a national
+    network has hundreds of thousands of actors, which the CSV download holds in full."""
+    rows = table_rows()
+    if len(frame) <= rows:
+        return frame
+    st.caption(t("analysis.rows_capped", lang, shown=rows, total=len(frame)))
+    return frame.head(rows)
+
+
+def _metrics_table(shown: pd.DataFrame, csv: bytes, sampled_k: int | None, lang: str) -> None:
+    st.subheader(t("centrality.table_header", lang))
     config = {
         metric_help(m, lang)[0]: st.column_config.Column(help=metric_help(m, lang)[1])
-        for m in metrics
+        for m in METRICS
+        if metric_help(m, lang)[0] in shown.columns
     }
     st.caption(t("centrality.table_help", lang))
-    st.dataframe(shown, hide_index=True, width="stretch", column_config=config)
-    if table.attrs.get("betweenness_sampled_k"):
-        st.caption(t("centrality.sampled", lang, k=table.attrs["betweenness_sampled_k"]))
+    st.dataframe(_capped(shown, lang), hide_index=True, width="stretch", column_config=config)
+    if sampled_k:
+        st.caption(t("centrality.sampled", lang, k=sampled_k))
     st.download_button(
         t("analysis.download_csv", lang),
-        data=shown.to_csv(index=False).encode("utf-8"),
+        data=csv,
         file_name=f"centrality_{lang}.csv",
         mime="text/csv",
         help=t("analysis.download_help", lang),
@@ -177,7 +201,7 @@ def _brokers(table: pd.DataFrame, lang: str) -> None:
         metric_help(m, lang)[0]: st.column_config.Column(help=metric_help(m, lang)[1])
         for m in columns
     }
-    st.dataframe(shown, hide_index=True, width="stretch", column_config=config)
+    st.dataframe(_capped(shown, lang), hide_index=True, width="stretch", column_config=config)
 
 
 def _failures(table: pd.DataFrame, P: nx.Graph, lang: str) -> None:
@@ -199,7 +223,7 @@ def _failures(table: pd.DataFrame, P: nx.Graph, lang: str) -> None:
             t("col.pieces", lang): [", ".join(str(p) for p in ps) for ps in table["pieces"]],
         }
     )
-    st.dataframe(shown, hide_index=True, width="stretch")
+    st.dataframe(_capped(shown, lang), hide_index=True, width="stretch")
 
 
 def _communities(table: pd.DataFrame, lang: str) -> None:
@@ -217,7 +241,7 @@ def _communities(table: pd.DataFrame, lang: str) -> None:
             t("col.members", lang): [", ".join(m) for m in groups],
         }
     )
-    st.dataframe(shown, hide_index=True, width="stretch")
+    st.dataframe(_capped(shown, lang), hide_index=True, width="stretch")
 
 
 def render() -> None:
@@ -230,17 +254,19 @@ def render() -> None:
     graph, signature = snapshot.graph, snapshot.signature
     reasons, levels = _options(graph, lang)
     try:
-        P = _projection(signature, reasons, levels, graph)
-        if P.number_of_nodes() == 0:
-            st.info(t("analysis.no_actors", lang))
-            return
-        table, broker_table, failures, groups = _analyses(signature, reasons, levels, P)
+        with st.spinner(t("analysis.computing", lang)):
+            P = _projection(signature, reasons, levels, graph)
+            if P.number_of_nodes() == 0:
+                st.info(t("analysis.no_actors", lang))
+                return
+            table, broker_table, failures, groups = _analyses(signature, reasons, levels, P)
+            shown, csv = _metrics_frame(signature, reasons, levels, lang, table)
     except (ValueError, KeyError, ArithmeticError) as exc:
         st.error(t("analysis.error", lang, error=exc))
         return
     st.caption(t("centrality.shown", lang, actors=P.number_of_nodes(), links=P.number_of_edges()))
     _top_chart(table, lang)
-    _metrics_table(table, lang)
+    _metrics_table(shown, csv, table.attrs.get("betweenness_sampled_k"), lang)
     _brokers(broker_table, lang)
     _failures(failures, P, lang)
     _communities(groups, lang)

@@ -146,6 +146,14 @@ def node_cap() -> int:
         return int(settings.SETTINGS["JEJARING_NODE_CAP"].default)
 
 
+def table_rows() -> int:
+    """The ``JEJARING_TABLE_ROWS`` setting: the most rows a table sends to the browser."""
+    try:
+        return max(int(settings.get("JEJARING_TABLE_ROWS")), 1)
+    except ValueError:
+        return int(settings.SETTINGS["JEJARING_TABLE_ROWS"].default)
+
+
 def graph_snapshot(store: GraphStore) -> GraphSnapshot:
     """The store's whole graph as NetworkX, read (and fingerprinted) once per ``store_key``.
 

@@ -13,6 +13,14 @@ STRINGS: dict[str, dict[str, str]] = {
     "nav.compare": {"id": "Perbandingan", "en": "Compare"},
     # -- shared ---------------------------------------------------------------------------
     "analysis.download_csv": {"id": "Unduh CSV", "en": "Download CSV"},
+    "analysis.rows_capped": {
+        "id": "Ditampilkan {shown} baris pertama dari {total}; unduhan CSV memuat semuanya.",
+        "en": "The first {shown} of {total} rows are shown; the CSV download holds them all.",
+    },
+    "analysis.computing": {
+        "id": "Menghitung ukuran jejaring\u2026",
+        "en": "Computing the network measures\u2026",
+    },
     "analysis.download_help": {
         "id": "Tabel di atas sebagai berkas CSV (UTF-8), untuk dibuka di lembar kerja.",
         "en": "The table above as a CSV file (UTF-8), to open in a spreadsheet.",
@@ -61,8 +69,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Click a column title to sort. Rank 1 = most central.",
     },
     "centrality.sampled": {
-        "id": "Perantara dihitung dari sampel {k} aktor (jejaring besar).",
-        "en": "Betweenness was computed from a sample of {k} actors (large network).",
+        "id": "Jejaring besar: perantara diperkirakan dari sampel {k} aktor, begitu pula "
+        "kedekatan di bagian jejaring yang besar (bagian kecil dihitung tepat).",
+        "en": "Large network: betweenness is estimated from a sample of {k} actors, and so is "
+        "closeness in the large connected parts (small parts are computed exactly).",
     },
     "centrality.chart_header": {"id": "Aktor teratas", "en": "Top actors"},
     "centrality.metric": {"id": "Ukuran", "en": "Metric"},

@@ -325,3 +325,16 @@ def test_a_write_from_outside_the_app_shows_at_the_next_rerun(analysis_ws):
     assert not sources.exception, sources.exception
     titles = _bibliography_titles(sources)
     assert "Laporan Baru" in titles, titles
+
+
+def test_centrality_tables_send_at_most_the_row_cap(analysis_ws, monkeypatch):
+    monkeypatch.setenv("JEJARING_TABLE_ROWS", "2")
+    at = base._open("ui/centrality.py", "en")
+    assert not at.exception, at.exception
+    metrics = at.dataframe[0].value
+    assert len(metrics) == 2
+    assert t("analysis.rows_capped", "en", shown=2, total=3) in _captions(at)
+    monkeypatch.setenv("JEJARING_TABLE_ROWS", "1000")
+    at.run()
+    assert len(at.dataframe[0].value) == 3
+    assert not any("rows are shown" in c for c in _captions(at))
