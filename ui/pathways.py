@@ -27,7 +27,7 @@ from queries.pathways import (
 )
 from ui.i18n import t, t_value
 from ui.network_labels import markdown_text
-from ui.state import current_lang, graph_snapshot, sources_dir, store_or_stop
+from ui.state import current_lang, graph_snapshot, sources_dir, store_or_stop, table_rows
 
 DEFAULT_INTERVENTION = "bibit_lele"
 # How each kind of claim is drawn; the legend explains the same styles in words.
@@ -147,6 +147,24 @@ def _legend(lang: str) -> None:
 
 
 def _pick(interventions: list[tuple[str, str]], lang: str) -> str:
+    rows = table_rows()
+    if len(interventions) > rows:  # a national network: find by name, offer at most ``rows``
+        text = st.text_input(
+            t("pathways.filter", lang),
+            key="pathways_filter",
+            placeholder=t("pathways.filter_placeholder", lang),
+        )
+        needle = text.strip().casefold()
+        if needle:
+            interventions = [
+                (i, name) for i, name in interventions if needle in f"{i} {name}".casefold()
+            ]
+        if len(interventions) > rows:
+            st.caption(t("pathways.pick_capped", lang, shown=rows, total=len(interventions)))
+            interventions = interventions[:rows]
+        if not interventions:
+            st.info(t("pathways.filter_none", lang, text=_md(text.strip())))
+            st.stop()
     ids = [i for i, _ in interventions]
     names = dict(interventions)
     default = ids.index(DEFAULT_INTERVENTION) if DEFAULT_INTERVENTION in ids else 0
@@ -269,8 +287,10 @@ def _series(store, graph: nx.MultiDiGraph, signature: str, path: dict, lang: str
     st.caption(t("pathways.series_note", lang))
 
 
-def _all_table(table: pd.DataFrame, lang: str) -> None:
-    st.subheader(t("pathways.all_header", lang))
+@st.cache_data(show_spinner=False, max_entries=8)
+def _all_frame(signature: str, lang: str, _table: pd.DataFrame) -> tuple[pd.DataFrame, bytes]:
+    """Every pathway step as shown (names and codes in ``lang``) and as CSV bytes."""
+    table = _table
     suffix = "_en" if lang == "en" else ""
     names = table[f"name{suffix}"].fillna(table["name"]) if suffix else table["name"]
     shown = pd.DataFrame(
@@ -289,10 +309,18 @@ def _all_table(table: pd.DataFrame, lang: str) -> None:
             t("col.evidence", lang): table["evidence_text"],
         }
     )
-    st.dataframe(shown, hide_index=True, width="stretch")
+    return shown, shown.to_csv(index=False).encode("utf-8")
+
+
+def _all_table(shown: pd.DataFrame, csv: bytes, lang: str) -> None:
+    st.subheader(t("pathways.all_header", lang))
+    rows = table_rows()
+    if len(shown) > rows:
+        st.caption(t("analysis.rows_capped", lang, shown=rows, total=len(shown)))
+    st.dataframe(shown.head(rows), hide_index=True, width="stretch")
     st.download_button(
         t("analysis.download_csv", lang),
-        data=shown.to_csv(index=False).encode("utf-8"),
+        data=csv,
         file_name=f"pathways_{lang}.csv",
         mime="text/csv",
         help=t("analysis.download_help", lang),
@@ -331,7 +359,7 @@ def render() -> None:
     sources = {s["id"]: s for s in store.nodes("Source")}
     _evidence(path, sources, lang)
     _series(store, graph, signature, path, lang)
-    _all_table(table, lang)
+    _all_table(*_all_frame(signature, lang, table), lang)
 
 
 render()

@@ -17,6 +17,21 @@ STRINGS: dict[str, dict[str, str]] = {
         "id": "Ditampilkan {shown} baris pertama dari {total}; unduhan CSV memuat semuanya.",
         "en": "The first {shown} of {total} rows are shown; the CSV download holds them all.",
     },
+    "pathways.filter": {"id": "Saring intervensi", "en": "Filter the interventions"},
+    "pathways.filter_placeholder": {
+        "id": "sebagian nama atau id",
+        "en": "part of a name or id",
+    },
+    "pathways.pick_capped": {
+        "id": "Ditawarkan {shown} intervensi pertama dari {total}; saring dengan nama untuk "
+        "menemukan yang lain.",
+        "en": "The first {shown} of {total} interventions are offered; filter by name to find "
+        "the others.",
+    },
+    "pathways.filter_none": {
+        "id": "Tidak ada intervensi yang cocok dengan \u201c{text}\u201d.",
+        "en": "No intervention matches \u201c{text}\u201d.",
+    },
     "analysis.computing": {
         "id": "Menghitung ukuran jejaring\u2026",
         "en": "Computing the network measures\u2026",

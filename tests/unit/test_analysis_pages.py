@@ -338,3 +338,19 @@ def test_centrality_tables_send_at_most_the_row_cap(analysis_ws, monkeypatch):
     at.run()
     assert len(at.dataframe[0].value) == 3
     assert not any("rows are shown" in c for c in _captions(at))
+
+
+def test_pathways_above_the_row_cap_offer_a_filter_and_at_most_the_cap(analysis_ws, monkeypatch):
+    monkeypatch.setenv("JEJARING_TABLE_ROWS", "1")
+    at = base._open("ui/pathways.py", "en")
+    assert not at.exception, at.exception
+    picker = at.selectbox(key="pathways_intervention")
+    assert len(picker.options) == 1
+    assert t("pathways.pick_capped", "en", shown=1, total=2) in _captions(at)
+    assert len(at.dataframe[-1].value) == 1  # the table of every step, capped too
+    at.text_input(key="pathways_filter").set_value("counselling").run()
+    assert not at.exception, at.exception
+    assert at.selectbox(key="pathways_intervention").value == "posyandu"
+    assert "Posyandu counselling" in _dot(at)
+    at.text_input(key="pathways_filter").set_value("qqqzz").run()
+    assert t("pathways.filter_none", "en", text="qqqzz") in [i.value for i in at.info]
