@@ -50,11 +50,18 @@ def _name(row: pd.Series | dict, lang: str) -> str:
     return str(name or row.get("name") or row.get("actor"))
 
 
-def _options(graph: nx.MultiDiGraph, lang: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """The reasons and actor levels the user keeps (all by default)."""
-    levels = sorted(
-        {str(d.get("level")) for _, d in graph.nodes(data=True) if d.get("label") == "Actor"}
+@st.cache_data(show_spinner=False, max_entries=8)
+def _actor_levels(signature: str, _graph: nx.MultiDiGraph) -> list[str]:
+    return sorted(
+        {str(d.get("level")) for _, d in _graph.nodes(data=True) if d.get("label") == "Actor"}
     )
+
+
+def _options(
+    graph: nx.MultiDiGraph, signature: str, lang: str
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The reasons and actor levels the user keeps (all by default)."""
+    levels = _actor_levels(signature, graph)
     with st.expander(t("centrality.options", lang), expanded=False):
         reasons = st.multiselect(
             t("centrality.reasons", lang),
@@ -189,34 +196,19 @@ def _top_chart(table: pd.DataFrame, lang: str) -> None:
         st.altair_chart(chart, width="stretch", key="centrality_chart")
 
 
-def _brokers(table: pd.DataFrame, lang: str) -> None:
-    st.subheader(t("centrality.brokers_header", lang))
-    st.caption(t("centrality.brokers_help", lang))
-    if table.empty:
-        st.info(t("centrality.no_brokers", lang))
-        return
+def _broker_frame(table: pd.DataFrame, lang: str) -> pd.DataFrame:
     columns = ("degree", "effective_size", "constraint", "betweenness")
     shown = pd.DataFrame({t("col.actor", lang): [_name(r, lang) for r in table.to_dict("records")]})
     for metric in columns:
         shown[metric_help(metric, lang)[0]] = table[metric].round(3)
-    config = {
-        metric_help(m, lang)[0]: st.column_config.Column(help=metric_help(m, lang)[1])
-        for m in columns
-    }
-    st.dataframe(_capped(shown, lang), hide_index=True, width="stretch", column_config=config)
+    return shown
 
 
-def _failures(table: pd.DataFrame, P: nx.Graph, lang: str) -> None:
-    st.subheader(t("centrality.spof_header", lang))
-    st.caption(t("centrality.spof_help", lang))
-    if table.empty:
-        st.info(t("centrality.no_spof", lang))
-        return
-
+def _failure_frame(table: pd.DataFrame, P: nx.Graph, lang: str) -> pd.DataFrame:
     def name(key: object) -> str:
         return _name(dict(P.nodes[key]) | {"actor": key}, lang) if key in P else ""
 
-    shown = pd.DataFrame(
+    return pd.DataFrame(
         {
             t("col.spof_kind", lang): [t(f"centrality.spof_kind.{k}", lang) for k in table["kind"]],
             t("col.actor", lang): [name(a) for a in table["actor"]],
@@ -225,24 +217,68 @@ def _failures(table: pd.DataFrame, P: nx.Graph, lang: str) -> None:
             t("col.pieces", lang): [", ".join(str(p) for p in ps) for ps in table["pieces"]],
         }
     )
-    st.dataframe(_capped(shown, lang), hide_index=True, width="stretch")
 
 
-def _communities(table: pd.DataFrame, lang: str) -> None:
-    st.subheader(t("centrality.communities_header", lang))
-    st.caption(metric_help("community", lang)[1])
-    if table.empty:
-        return
-    st.caption(t("centrality.modularity", lang, value=table.attrs.get("modularity", 0.0)))
+def _community_frame(table: pd.DataFrame, lang: str) -> pd.DataFrame:
     named = table.assign(label=[_name(r, lang) for r in table.to_dict("records")])
     groups = named.groupby("community", sort=True)["label"].agg(list)
-    shown = pd.DataFrame(
+    return pd.DataFrame(
         {
             t("col.community", lang): groups.index,
             t("col.size", lang): [len(m) for m in groups],
             t("col.members", lang): [", ".join(m) for m in groups],
         }
     )
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _named_frames(
+    signature: str,
+    reasons: tuple[str, ...],
+    levels: tuple[str, ...],
+    lang: str,
+    _brokers: pd.DataFrame,
+    _failures: pd.DataFrame,
+    _groups: pd.DataFrame,
+    _P: nx.Graph,
+) -> tuple[pd.DataFrame | None, pd.DataFrame | None, pd.DataFrame | None]:
+    """The brokers, single points of failure and communities as shown (None: none found),
+    made once per view and language: naming every row of a national network takes seconds."""
+    return (
+        None if _brokers.empty else _broker_frame(_brokers, lang),
+        None if _failures.empty else _failure_frame(_failures, _P, lang),
+        None if _groups.empty else _community_frame(_groups, lang),
+    )
+
+
+def _brokers(shown: pd.DataFrame | None, lang: str) -> None:
+    st.subheader(t("centrality.brokers_header", lang))
+    st.caption(t("centrality.brokers_help", lang))
+    if shown is None:
+        st.info(t("centrality.no_brokers", lang))
+        return
+    config = {
+        metric_help(m, lang)[0]: st.column_config.Column(help=metric_help(m, lang)[1])
+        for m in ("degree", "effective_size", "constraint", "betweenness")
+    }
+    st.dataframe(_capped(shown, lang), hide_index=True, width="stretch", column_config=config)
+
+
+def _failures(shown: pd.DataFrame | None, lang: str) -> None:
+    st.subheader(t("centrality.spof_header", lang))
+    st.caption(t("centrality.spof_help", lang))
+    if shown is None:
+        st.info(t("centrality.no_spof", lang))
+        return
+    st.dataframe(_capped(shown, lang), hide_index=True, width="stretch")
+
+
+def _communities(shown: pd.DataFrame | None, modularity: float, lang: str) -> None:
+    st.subheader(t("centrality.communities_header", lang))
+    st.caption(metric_help("community", lang)[1])
+    if shown is None:
+        return
+    st.caption(t("centrality.modularity", lang, value=modularity))
     st.dataframe(_capped(shown, lang), hide_index=True, width="stretch")
 
 
@@ -254,7 +290,7 @@ def render() -> None:
     store = store_or_stop(lang)
     snapshot = graph_snapshot(store)
     graph, signature = snapshot.graph, snapshot.signature
-    reasons, levels = _options(graph, lang)
+    reasons, levels = _options(graph, signature, lang)
     try:
         with st.spinner(t("analysis.computing", lang)):
             P = _projection(signature, reasons, levels, graph)
@@ -263,15 +299,18 @@ def render() -> None:
                 return
             table, broker_table, failures, groups = _analyses(signature, reasons, levels, P)
             shown, csv = _metrics_frame(signature, reasons, levels, lang, table)
+            named = _named_frames(
+                signature, reasons, levels, lang, broker_table, failures, groups, P
+            )
     except (ValueError, KeyError, ArithmeticError) as exc:
         st.error(t("analysis.error", lang, error=exc))
         return
     st.caption(t("centrality.shown", lang, actors=P.number_of_nodes(), links=P.number_of_edges()))
     _top_chart(table, lang)
     _metrics_table(shown, csv, table.attrs.get("betweenness_sampled_k"), lang)
-    _brokers(broker_table, lang)
-    _failures(failures, P, lang)
-    _communities(groups, lang)
+    _brokers(named[0], lang)
+    _failures(named[1], lang)
+    _communities(named[2], groups.attrs.get("modularity", 0.0), lang)
 
 
 render()
