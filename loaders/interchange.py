@@ -579,18 +579,7 @@ def write_gexf(
         etree.SubElement(values, f"{E}attvalue", value=str(attrs.get("label", ""))).set(
             "for", NODE_LABEL_ATTR
         )
-        encoded = []
-        for name, attr_type in node_types.items():
-            if attrs.get(name) is None:
-                continue
-            text, is_json = _text_value(attrs[name], attr_type)
-            etree.SubElement(values, f"{E}attvalue", value=_xml_text(text)).set("for", name)
-            if is_json:
-                encoded.append(name)
-        if encoded:
-            etree.SubElement(values, f"{E}attvalue", value=json.dumps(sorted(encoded))).set(
-                "for", JSON_ATTR
-            )
+        _gexf_values(values, attrs, node_types)
         look = style.get(node, {})
         rgb = _rgb(look.get("color", "")) if look.get("color") else None
         if rgb:
@@ -612,20 +601,26 @@ def write_gexf(
             el.set("weight", repr(float(weight)))
         values = etree.SubElement(el, f"{E}attvalues")
         etree.SubElement(values, f"{E}attvalue", value=str(k)).set("for", "type")
-        encoded = []
-        for name, attr_type in edge_types.items():
-            if attrs.get(name) is None:
-                continue
-            text, is_json = _text_value(attrs[name], attr_type)
-            etree.SubElement(values, f"{E}attvalue", value=_xml_text(text)).set("for", name)
-            if is_json:
-                encoded.append(name)
-        if encoded:
-            etree.SubElement(values, f"{E}attvalue", value=json.dumps(sorted(encoded))).set(
-                "for", JSON_ATTR
-            )
+        _gexf_values(values, attrs, edge_types)
     text = etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
     return _viz_prefix(text)
+
+
+def _gexf_values(values: Any, attrs: Mapping[str, Any], types: Mapping[str, str]) -> None:
+    """One ``attvalue`` per property present, and the list of JSON-encoded ones."""
+    E = f"{{{GEXF_NS}}}"
+    encoded = []
+    for name, attr_type in types.items():
+        if attrs.get(name) is None:
+            continue
+        text, is_json = _text_value(attrs[name], attr_type)
+        etree.SubElement(values, f"{E}attvalue", value=_xml_text(text)).set("for", name)
+        if is_json:
+            encoded.append(name)
+    if encoded:
+        etree.SubElement(values, f"{E}attvalue", value=json.dumps(sorted(encoded))).set(
+            "for", JSON_ATTR
+        )
 
 
 def _viz_prefix(text: bytes) -> bytes:
