@@ -446,6 +446,27 @@ class _Resolver:
         )
 
 
+def _merge_one(
+    name: str,
+    existing: dict[str, Any] | None,
+    record: dict[str, Any],
+    draft: Any,
+    changes: list[Change],
+    out: list[dict[str, Any]],
+) -> None:
+    """Merge one record of the file with what the store holds under the same identity:
+    note the change (added, updated with its fields, unchanged) and keep what to write."""
+    if existing is None:
+        changes.append(Change(name, "added", (), _origin(draft.row)))
+        out.append(record)
+        return
+    merged = _merge(existing, record, draft.had_evidence)
+    fields = _changed_fields(existing, merged)
+    changes.append(Change(name, "updated" if fields else "unchanged", fields, _origin(draft.row)))
+    if fields:
+        out.append(merged)
+
+
 def _plan(
     drafts: Drafts, store: GraphStore, match_names: bool | Collection[tuple[str, str]]
 ) -> ImportPreview:
@@ -595,33 +616,11 @@ def _plan(
         record = dict(draft.record)
         if target != key:
             record["id"] = stored[target]["id"]
-        existing = stored.get(target)
-        if existing is None:
-            report.nodes.append(Change(target, "added", (), _origin(draft.row)))
-            nodes_out.append(record)
-            continue
-        merged = _merge(existing, record, draft.had_evidence)
-        fields = _changed_fields(existing, merged)
-        report.nodes.append(
-            Change(target, "updated" if fields else "unchanged", fields, _origin(draft.row))
-        )
-        if fields:
-            nodes_out.append(merged)
+        _merge_one(target, stored.get(target), record, draft, report.nodes, nodes_out)
     rels_out: list[dict[str, Any]] = []
     for ident, (record, draft) in rel_records.items():
         label = f"{ident[0]} {ident[1]} -> {ident[2]}"
-        existing = stored_rels.get(ident)
-        if existing is None:
-            report.relationships.append(Change(label, "added", (), _origin(draft.row)))
-            rels_out.append(record)
-            continue
-        merged = _merge(existing, record, draft.had_evidence)
-        fields = _changed_fields(existing, merged)
-        report.relationships.append(
-            Change(label, "updated" if fields else "unchanged", fields, _origin(draft.row))
-        )
-        if fields:
-            rels_out.append(merged)
+        _merge_one(label, stored_rels.get(ident), record, draft, report.relationships, rels_out)
     no_evidence = defaultdict(int)
     for draft in [*drafts.nodes, *drafts.relationships]:
         if draft.ok and not draft.had_evidence:
