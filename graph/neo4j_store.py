@@ -30,7 +30,7 @@ from collections.abc import Collection, Iterable, Iterator, Mapping
 from typing import Any
 
 import networkx as nx
-from neo4j import Driver, GraphDatabase, RoutingControl
+from neo4j import READ_ACCESS, Driver, GraphDatabase, RoutingControl
 from neo4j.exceptions import (
     DriverError,
     IncompleteCommit,
@@ -148,8 +148,25 @@ def neighbours_query(label: str) -> str:
     )
 
 
-COUNT_NODES = "MATCH (n) UNWIND labels(n) AS label RETURN label, count(*) AS n ORDER BY label"
-COUNT_RELS = "MATCH ()-[r]->() RETURN type(r) AS type, count(*) AS n ORDER BY type"
+# Counts per label and per type of the schema's closed sets, one branch each: a count of one
+# label or type is answered from Neo4j's count store, where grouping every node by its labels
+# would read half a million nodes on a national graph (about 150 ms on every rerun of a page).
+COUNT_NODES = (
+    "CALL () { "
+    + " UNION ALL ".join(
+        f"MATCH (n:{quote_identifier(label)}) RETURN '{label}' AS label, count(n) AS n"
+        for label in sorted(LABELS)
+    )
+    + " } WITH label, n WHERE n > 0 RETURN label, n ORDER BY label"
+)
+COUNT_RELS = (
+    "CALL () { "
+    + " UNION ALL ".join(
+        f"MATCH ()-[r:{quote_identifier(rel_type)}]->() RETURN '{rel_type}' AS type, count(r) AS n"
+        for rel_type in sorted(REL_TYPES)
+    )
+    + " } WITH type, n WHERE n > 0 RETURN type, n ORDER BY type"
+)
 ALL_NODES = "MATCH (n) WHERE $label IS NULL OR $label IN labels(n) RETURN labels(n)[0] AS label, properties(n) AS props"
 ALL_RELS = (
     "MATCH (a)-[r]->(b) WHERE $type IS NULL OR type(r) = $type "
@@ -291,6 +308,20 @@ class Neo4jStore:
                 query, params, database_=self.database, routing_=RoutingControl.READ
             )
         return [r.data() for r in records]
+
+    def _read_quietly(self, query: str) -> list[dict[str, Any]]:
+        """A read whose query names every label or type of the schema, most of which a
+        database may not hold yet: the server's "unknown label/type" notes are expected,
+        so they are not asked for (they would fill the log on every count)."""
+        with (
+            self._faults("reading"),
+            self.driver.session(
+                database=self.database,
+                default_access_mode=READ_ACCESS,
+                notifications_disabled_categories=["UNRECOGNIZED"],
+            ) as session,
+        ):
+            return session.execute_read(lambda tx: [r.data() for r in tx.run(query)])
 
     def _write_batches(self, query: str, rows: list[dict[str, Any]], batch_size: int) -> int:
         # a transaction function may run more than once (the driver retries it): the
@@ -486,6 +517,6 @@ class Neo4jStore:
         return filter_view(self.to_networkx(), labels=labels, rel_types=rel_types, where=where)
 
     def counts(self) -> dict[str, dict[str, int]]:
-        nodes = {r["label"]: r["n"] for r in self._read(COUNT_NODES)}
-        rels = {r["type"]: r["n"] for r in self._read(COUNT_RELS)}
+        nodes = {r["label"]: r["n"] for r in self._read_quietly(COUNT_NODES)}
+        rels = {r["type"]: r["n"] for r in self._read_quietly(COUNT_RELS)}
         return {"nodes": nodes, "relationships": rels}
