@@ -740,7 +740,7 @@ def _large_view(
         colour_by=colour,
         numbers={},
         height=height,
-        physics=len(nodes) <= PHYSICS_MAX,
+        physics=False,  # positions computed here, as the page's default view has them
         selected=None,
     )
     return nodes, edges, cut, page
