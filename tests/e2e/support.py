@@ -167,6 +167,16 @@ DRAWN_OR_ERROR = f"""() => ({DRAWN})()
   || !!document.querySelector('[data-testid="stAlertContentError"], [data-testid="stException"]')"""
 
 # What the drawing holds: [nodes, lines, physics on] of the vis Network, or null.
+# Whether the drawing holds a node with this id (vis DataSet of the iframe's Network).
+HAS_NODE = """(key) => {
+  for (const frame of document.querySelectorAll('iframe')) {
+    let net;
+    try { net = frame.contentWindow.jejaringNetwork; } catch (e) { continue; }
+    if (net && net.body.data.nodes.get(key)) return true;
+  }
+  return false;
+}"""
+
 NETWORK_SIZE = """() => {
   for (const frame of document.querySelectorAll('iframe')) {
     let net;

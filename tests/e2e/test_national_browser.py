@@ -14,22 +14,12 @@ import pytest
 
 import settings
 from tests.e2e.conftest import AppServer, watch
-from tests.e2e.support import IDLE, NETWORK_SIZE
+from tests.e2e.support import HAS_NODE, IDLE, NETWORK_SIZE
 
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(300)]
 
 LOAD_MS = 90_000
 STEP_MS = 60_000
-
-# Whether the drawing holds a node with this id (vis DataSet of the iframe's Network).
-HAS_NODE = """(key) => {
-  for (const frame of document.querySelectorAll('iframe')) {
-    let net;
-    try { net = frame.contentWindow.jejaringNetwork; } catch (e) { continue; }
-    if (net && net.body.data.nodes.get(key)) return true;
-  }
-  return false;
-}"""
 
 
 def _cap() -> int:
