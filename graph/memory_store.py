@@ -83,6 +83,7 @@ class MemoryStore:
         self._graph = _ready(nx.MultiDiGraph())  # replaced whole by writes, never changed
         self._lock = threading.RLock()
         self._version: FileVersion | None = None  # version of the file the graph came from
+        self._counted: tuple[nx.MultiDiGraph, dict[str, dict[str, int]]] | None = None
         self._refresh()
 
     @classmethod
@@ -192,7 +193,13 @@ class MemoryStore:
         )
 
     def counts(self) -> dict[str, dict[str, int]]:
-        return counts_of(self._current())
+        # A published graph never changes, so its counts are counted once: the app asks for
+        # them on every rerun, which on a national graph would walk two million elements.
+        graph = self._current()
+        known = self._counted
+        if known is None or known[0] is not graph:
+            known = self._counted = (graph, counts_of(graph))
+        return copy.deepcopy(known[1])
 
     def to_networkx(self) -> nx.MultiDiGraph:
         return copy.deepcopy(self._current())
