@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV   ?= .venv
 PY     := $(VENV)/bin/python
 PORT   ?= 8501
-ADDRESS ?= 127.0.0.1
+ADDRESS ?=
 
 .PHONY: help install run test test-unit lint format load stats validate clean \
         neo4j-jars neo4j-start neo4j-stop neo4j-status bench bench-quick browser
@@ -19,8 +19,8 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt
 
 install: $(VENV)/.installed  ## create the virtual environment and install the pinned packages
 
-run: install     ## start the app at http://127.0.0.1:$(PORT) (this machine only; ADDRESS=0.0.0.0 for a LAN)
-	$(PY) -m streamlit run app.py --server.port $(PORT) --server.address $(ADDRESS)
+run: install     ## start the app on port $(PORT), every interface as Streamlit does (ADDRESS=127.0.0.1: this machine only)
+	$(PY) -m streamlit run app.py --server.port $(PORT) $(if $(ADDRESS),--server.address $(ADDRESS))
 
 browser:         ## install Debian's chromium for the browser tests (needs root and apt), unless present
 	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }

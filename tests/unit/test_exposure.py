@@ -18,23 +18,25 @@ def _readme_section(title: str) -> str:
     return text[start : end if end != -1 else None]
 
 
-def test_the_app_listens_on_loopback_by_default():
-    config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
-    assert config["server"]["address"] == "127.0.0.1"
-    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
-    assert re.search(r"^ADDRESS\s*\?=\s*127\.0\.0\.1\s*$", makefile, re.M)
-    run_recipe = makefile.split("\nrun:", 1)[1].split("\n\n", 1)[0]
-    assert "--server.address $(ADDRESS)" in run_recipe
-
-
-def test_the_readme_states_both_bindings_as_they_are():
+def test_the_app_binds_where_streamlit_binds_by_default():
     from streamlit import config as st_config
 
     # Streamlit's own default: no address, which makes its server listen on every interface
     assert st_config._config_options_template["server.address"].default_val is None
+    config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    assert "address" not in config["server"]
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert re.search(r"^ADDRESS\s*\?=\s*$", makefile, re.M)
+    run_recipe = makefile.split("\nrun:", 1)[1].split("\n\n", 1)[0]
+    # the address is passed only when asked for (ADDRESS=127.0.0.1 for this machine only)
+    assert "$(if $(ADDRESS),--server.address $(ADDRESS))" in run_recipe
+
+
+def test_the_readme_states_both_bindings_as_they_are():
     section = _readme_section("### Running the app for a workshop (LAN) vs localhost")
-    assert "127.0.0.1 only" in section and "every network interface" in section
-    assert "make run ADDRESS=0.0.0.0" in section
+    assert "where Streamlit listens by default" in section
+    assert "every network interface" in section and "127.0.0.1 only" in section
+    assert "make run ADDRESS=127.0.0.1" in section
 
 
 def test_a_broken_secrets_file_is_named_without_its_content(tmp_path, monkeypatch):
