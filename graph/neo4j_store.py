@@ -167,12 +167,24 @@ COUNT_RELS = (
     )
     + " } WITH type, n WHERE n > 0 RETURN type, n ORDER BY type"
 )
-ALL_NODES = "MATCH (n) WHERE $label IS NULL OR $label IN labels(n) RETURN labels(n)[0] AS label, properties(n) AS props"
-ALL_RELS = (
-    "MATCH (a)-[r]->(b) WHERE $type IS NULL OR type(r) = $type "
+ALL_NODES = "MATCH (n) RETURN labels(n)[0] AS label, properties(n) AS props"
+_RELS_RETURN = (
     "RETURN type(r) AS type, labels(a)[0] AS sl, a.id AS sid, labels(b)[0] AS el, b.id AS eid, "
     "properties(r) AS props"
 )
+ALL_RELS = "MATCH (a)-[r]->(b) " + _RELS_RETURN
+
+
+def nodes_of_label(label: str) -> str:
+    """Cypher for the nodes of one schema label (checked, quoted)."""
+    return f"MATCH (n:{quote_identifier(check_label(label))}) RETURN labels(n)[0] AS label, properties(n) AS props"
+
+
+def rels_of_type(rel_type: str) -> str:
+    """Cypher for the relationships of one schema type (checked, quoted)."""
+    return f"MATCH (a)-[r:{quote_identifier(check_rel_type(rel_type))}]->(b) " + _RELS_RETURN
+
+
 DELETE_SOME = "MATCH (n) WITH n LIMIT $limit DETACH DELETE n RETURN count(*) AS n"
 DELETE_SOME_RELS = "MATCH ()-[r]->() WITH r LIMIT $limit DELETE r RETURN count(*) AS n"
 # clear() removes relationships first, then nodes, this many per transaction: a DETACH DELETE
@@ -456,15 +468,12 @@ class Neo4jStore:
         return {**_decode(rows[0]["props"]), "label": label} if rows else None
 
     def nodes(self, label: str | None = None) -> list[dict[str, Any]]:
-        if label is not None:
-            check_label(label)
-        return [
-            {**_decode(r["props"]), "label": r["label"]} for r in self._read(ALL_NODES, label=label)
-        ]
+        # one label: a label scan, not a walk over every node of the database
+        query = ALL_NODES if label is None else nodes_of_label(label)
+        return [{**_decode(r["props"]), "label": r["label"]} for r in self._read(query)]
 
     def relationships(self, rel_type: str | None = None) -> list[dict[str, Any]]:
-        if rel_type is not None:
-            check_rel_type(rel_type)
+        query = ALL_RELS if rel_type is None else rels_of_type(rel_type)
         return [
             {
                 **_decode(r["props"]),
@@ -472,7 +481,7 @@ class Neo4jStore:
                 "start": node_key(r["sl"], r["sid"]),
                 "end": node_key(r["el"], r["eid"]),
             }
-            for r in self._read(ALL_RELS, type=rel_type)
+            for r in self._read(query)
         ]
 
     def neighbours(
@@ -514,7 +523,20 @@ class Neo4jStore:
         rel_types: Collection[str] | None = None,
         where: Mapping[str, Collection[Any]] | None = None,
     ) -> nx.MultiDiGraph:
-        return filter_view(self.to_networkx(), labels=labels, rel_types=rel_types, where=where)
+        if labels is None and rel_types is None:
+            return filter_view(self.to_networkx(), where=where)
+        # read only the labels and types asked for (half a million nodes of a national graph
+        # are not read to answer a question about its observations)
+        graph = nx.MultiDiGraph()
+        for label in sorted(labels) if labels is not None else [None]:
+            for node in self.nodes(label):
+                graph.add_node(node_key(node["label"], node["id"]), **node)
+        for rel_type in sorted(rel_types) if rel_types is not None else [None]:
+            for rel in self.relationships(rel_type):
+                if rel["start"] in graph and rel["end"] in graph:
+                    props = {k: v for k, v in rel.items() if k not in ("start", "end")}
+                    graph.add_edge(rel["start"], rel["end"], key=rel["type"], **props)
+        return filter_view(graph, labels=labels, rel_types=rel_types, where=where)
 
     def counts(self) -> dict[str, dict[str, int]]:
         nodes = {r["label"]: r["n"] for r in self._read_quietly(COUNT_NODES)}
