@@ -34,7 +34,6 @@ from queries.network_view import (
     capped_view,
     evidence_passages,
     layout_positions,
-    legend_items,
     level_positions,
     network_elements,
     network_universe,
@@ -50,7 +49,7 @@ from queries.overview import display_name
 from queries.views import MAX_DEPTH, ego_network, shortest_paths
 from ui.i18n import t, t_value
 from ui.network_html import render_network_html
-from ui.network_labels import markdown_text
+from ui.network_labels import labelled_legend, markdown_text, titled
 from ui.state import current_lang, graph_snapshot, node_cap, sources_dir, store_or_stop
 
 CANVAS_HEIGHT = 650
@@ -391,35 +390,6 @@ def _controls(choices: dict[str, Any], lang: str, hidden: bool) -> tuple[dict, d
 
 
 # -- the drawing --------------------------------------------------------------------------------
-def _tooltip(row: pd.Series, lang: str, numbers: dict[str, dict[str, float]]) -> str:
-    """Plain-text tooltip, one fact per line; the renderer escapes it."""
-    lines = [str(row["name"]), f"{t('field.kind', lang)}: {t_value('label', row['label'], lang)}"]
-    if row["label"] == "Actor":
-        lines += [
-            f"{t('field.actor_type', lang)}: {t_value('actor_type', row['actor_type'], lang)}",
-            f"{t('field.sector', lang)}: {t_value('sector', row['sector'], lang)}",
-            f"{t('field.level', lang)}: {t_value('level', row['level'], lang)}",
-        ]
-        for name, values in numbers.items():
-            value = values.get(row["key"])
-            if value is not None and value == value:
-                lines.append(f"{name}: {value:.3g}")
-    return "\n".join(lines)
-
-
-def _legend_text(item: dict[str, str], colour_by: str, lang: str) -> str:
-    if item["label"] == "Actor":
-        return t_value(colour_by, item["category"], lang)
-    return t_value("label", item["category"], lang)
-
-
-def _edge_title(row: Any, lang: str) -> str:
-    if row.rel_type == "PATH":
-        return t("network.rel_path", lang)
-    text = t_value("rel", row.rel_type, lang)
-    return text + (f": {row.description}" if row.description else "")
-
-
 def _page_html(
     nodes: pd.DataFrame,
     edges: pd.DataFrame,
@@ -431,9 +401,8 @@ def _page_html(
     physics: bool,
     selected: str | None,
 ) -> str:
-    nodes = nodes.assign(title=[_tooltip(r, lang, numbers) for _, r in nodes.iterrows()])
-    edges = edges.assign(title=[_edge_title(r, lang) for r in edges.itertuples()])
-    legend = [{**item, "text": _legend_text(item, colour_by, lang)} for item in legend_items(nodes)]
+    nodes, edges = titled(nodes, edges, lang, numbers)
+    legend = labelled_legend(nodes, colour_by, lang)
     return render_network_html(
         nodes,
         edges,
