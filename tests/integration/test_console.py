@@ -18,9 +18,8 @@ from collections import Counter
 import pytest
 from neo4j import GraphDatabase
 
-from loaders.case_study import load_case_study
 from queries import console
-from tests.conftest import DATA, ROOT
+from tests.conftest import ROOT
 
 pytestmark = [pytest.mark.neo4j, pytest.mark.timeout(300)]
 
@@ -28,22 +27,6 @@ DB = "neo4j"
 TIMEOUT_S = 10.0
 ROW_CAP = 1000
 HEAD = "kepala_desa_mongpok"
-
-
-@pytest.fixture(scope="module")
-def loaded(neo4j_module_store, sources_dir):
-    load_case_study(neo4j_module_store, DATA, sources_dir)
-    return neo4j_module_store
-
-
-@pytest.fixture(scope="module")
-def driver(loaded):
-    return loaded.driver
-
-
-@pytest.fixture(scope="module")
-def plugins(neo4j_server):
-    return set(neo4j_server.plugins)
 
 
 def run(driver, text, **options):

@@ -23,30 +23,13 @@ import time
 
 import pytest
 
-from loaders.case_study import load_case_study
 from queries import console
-from tests.conftest import DATA, ROOT
+from tests.conftest import ROOT
 from tests.integration.test_console import DB, TIMEOUT_S, run, snapshot
 
 pytestmark = [pytest.mark.neo4j, pytest.mark.timeout(600)]
 
 HEAD = "kepala_desa_mongpok"
-
-
-@pytest.fixture(scope="module")
-def loaded(neo4j_module_store, sources_dir):
-    load_case_study(neo4j_module_store, DATA, sources_dir)
-    return neo4j_module_store
-
-
-@pytest.fixture(scope="module")
-def driver(loaded):
-    return loaded.driver
-
-
-@pytest.fixture(scope="module")
-def plugins(neo4j_server):
-    return set(neo4j_server.plugins)
 
 
 # form -> query; each would change the database, reach outside it or commit on its own

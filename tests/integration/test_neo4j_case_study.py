@@ -5,18 +5,11 @@ import json
 
 import pytest
 
-from loaders.case_study import load_case_study
 from queries.catalogue import cypher_for, run_question
-from tests.conftest import DATA, ROOT
+from tests.conftest import ROOT
 from tests.unit.test_cli import run_cli
 
 pytestmark = [pytest.mark.neo4j, pytest.mark.timeout(300)]
-
-
-@pytest.fixture(scope="module")
-def loaded(neo4j_module_store, sources_dir):
-    load_case_study(neo4j_module_store, DATA, sources_dir)
-    return neo4j_module_store
 
 
 def neo4j_env(server):
