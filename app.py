@@ -8,8 +8,9 @@ from pathlib import Path
 
 import streamlit as st
 
-from ui.i18n import language_switch, t
+from drawing.i18n import t
 from ui.presentation import apply_presentation_mode
+from ui.state import language_switch
 
 st.set_page_config(page_title="Jejaring", page_icon="🕸️", layout="wide")
 lang = language_switch()

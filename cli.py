@@ -16,7 +16,7 @@ from typing import Any
 import settings
 from graph.backends import BACKENDS, open_store
 from graph.evidence import load_document
-from graph.neo4j_store import StoreConnectionLost, StoreUnavailable
+from graph.neo4j.store import StoreConnectionLost, StoreUnavailable
 from loaders.bootstrap import load_curated, open_ready_store
 from loaders.case_study import DatasetError, Problem, check_dataset, read_dataset
 
@@ -213,8 +213,8 @@ def cmd_query(args: argparse.Namespace) -> int:
 
 
 def cmd_cypher(args: argparse.Namespace) -> int:
-    from graph.neo4j_store import Neo4jStore
-    from queries import console
+    from graph.neo4j import console
+    from graph.neo4j.store import Neo4jStore
 
     store = Neo4jStore.from_settings()
     try:
@@ -242,8 +242,8 @@ def cmd_cypher(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     from pathlib import Path
 
+    from drawing.view import parse_filters
     from exports.formats import ExportUnavailable, export_graph
-    from queries.network_view import parse_filters
 
     try:
         filters = parse_filters(args.filter) if args.filter else None

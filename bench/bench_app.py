@@ -56,10 +56,10 @@ if str(PROJECT_ROOT) not in sys.path:  # run as a script: make the project impor
 
 import networkx as nx  # noqa: E402
 
+from drawing.view import DEFAULT_LABELS, network_universe  # noqa: E402
 from graph.memory_store import MemoryStore  # noqa: E402
 from graph.schema import validate_node, validate_relationship  # noqa: E402
 from loaders.bootstrap import load_curated  # noqa: E402
-from queries.network_view import DEFAULT_LABELS, network_universe  # noqa: E402
 from tests.e2e.support import (  # noqa: E402
     CHROMIUM,
     CHROMIUM_ARGS,

@@ -274,7 +274,7 @@ def _neo4j_outcome(seconds: float) -> Outcome:
     from neo4j import GraphDatabase
 
     from bench.bench_neo4j import local_server
-    from graph.neo4j_store import Neo4jStore
+    from graph.neo4j.store import Neo4jStore
 
     with local_server() as server:
         driver = GraphDatabase.driver(server.bolt_uri, auth=server.auth)

@@ -104,7 +104,7 @@ def local_store() -> Iterator[tuple[Any, Any]]:
     connection details, stopped after."""
     from neo4j import GraphDatabase
 
-    from graph.neo4j_store import Neo4jStore
+    from graph.neo4j.store import Neo4jStore
     from neo4j_local import manager
 
     os.environ["JEJARING_NEO4J_PLUGINS"] = "none"

@@ -43,12 +43,12 @@ if str(PROJECT_ROOT) not in sys.path:  # run as a script: make the project impor
 
 import numpy as np  # noqa: E402
 
+from drawing.national import build_place_view  # noqa: E402
 from graph.memory_store import MemoryStore  # noqa: E402
 from loaders.synth import generate  # noqa: E402
 from loaders.synth import load as synth_load  # noqa: E402
 from queries import national  # noqa: E402
 from queries.centrality import pagerank, rank_correlation  # noqa: E402
-from ui.national_draw import build_place_view  # noqa: E402
 from ui.state import graph_signature  # noqa: E402
 
 RESULTS = PROJECT_ROOT / "bench" / "results"

@@ -1,12 +1,12 @@
 """Every export format behind one call: the CLI's ``export`` and the Data page use it.
 
 ``graphml``, ``gexf``, ``json`` and ``csv`` are the interchange files of
-:mod:`loaders.interchange`; ``cypher`` is the script of :mod:`queries.cypher_export`; ``html``
+:mod:`loaders.interchange`; ``cypher`` is the script of :mod:`graph.neo4j.script`; ``html``
 the offline page of :mod:`exports.html`; ``png``, ``svg`` and ``pdf`` the posters of
 :mod:`exports.posters`.
 
 Without filters the data formats (interchange and Cypher) hold the whole graph, every label
-included. With filters (the network page's vocabulary, :func:`queries.network_view.parse_filters`)
+included. With filters (the network page's vocabulary, :func:`drawing.view.parse_filters`)
 they hold the nodes of that view and the relationships the view draws among them; the
 drawings (HTML and posters) always show a view, the page's default one when no filter is given.
 """
@@ -18,7 +18,7 @@ from typing import Any
 
 import networkx as nx
 
-from queries.network_view import (
+from drawing.view import (
     ViewFilters,
     layout_positions,
     level_positions,
@@ -147,7 +147,7 @@ def export_graph(
         raise ValueError(f"format is one of {', '.join(EXPORT_FORMATS)}, got {fmt!r}")
     name = f"jejaring.{'zip' if fmt == 'csv' else fmt}"
     if fmt == "cypher":
-        from queries.cypher_export import cypher_script
+        from graph.neo4j.script import cypher_script
 
         script = cypher_script(view_subgraph(graph, filters), note=_note(filters))
         return Exported(script.encode("utf-8"), MIME[fmt], name)

@@ -1,19 +1,19 @@
 """One self-contained HTML file of a network view, the same drawing the network page shows.
 
-The renderer is the page's (:func:`ui.network_html.render_network_html`: vis-network inlined,
+The renderer is the page's (:func:`drawing.html.render_network_html`: vis-network inlined,
 no address outside the file, every text escaped); the tooltips and legend are labelled by
-:mod:`ui.network_labels`, as on the page. Nothing here imports Streamlit.
+:mod:`drawing.labels`, as on the page. Nothing here imports Streamlit.
 """
 
 from __future__ import annotations
 
 import networkx as nx
 
+from drawing.html import render_network_html
+from drawing.i18n import normalise_lang, t
+from drawing.labels import labelled_legend, titled
+from drawing.view import ViewFilters, view_elements
 from queries.collaboration import collaboration_projection
-from queries.network_view import ViewFilters, view_elements
-from ui.i18n import normalise_lang, t
-from ui.network_html import render_network_html
-from ui.network_labels import labelled_legend, titled
 
 __all__ = ["view_html"]
 

@@ -5,7 +5,7 @@ node table that colours the drawing, a note on the data source and the bibliogra
 graph's ``Source`` nodes), in Bahasa Indonesia (default) or English.
 
 The drawing is made for paper. Positions come from the network page's seeded layout
-(:func:`queries.network_view.layout_positions`, or ``level_positions``) of the nodes shown,
+(:func:`drawing.view.layout_positions`, or ``level_positions``) of the nodes shown,
 so the same view always gives the same poster. Labels are then placed one by one, most
 connected nodes first, at the first of several spots around their node where they overlap
 no label already placed and no node; a long name wraps onto two lines and, where nothing
@@ -41,14 +41,14 @@ from matplotlib.lines import Line2D
 from matplotlib.text import Text
 from matplotlib.transforms import Bbox
 
-from queries.network_view import (
+from drawing.i18n import normalise_lang, t, t_value
+from drawing.labels import labelled_legend
+from drawing.view import (
     ViewFilters,
     layout_positions,
     level_positions,
     view_elements,
 )
-from ui.i18n import normalise_lang, t, t_value
-from ui.network_labels import labelled_legend
 
 __all__ = [
     "PAPER_MM",

@@ -17,7 +17,7 @@ def open_store(backend: str | None = None) -> GraphStore:
     if name == "memory":
         return MemoryStore.in_workspace(settings.get("JEJARING_WORKSPACE"))
     if name == "neo4j":
-        from graph.neo4j_store import Neo4jStore  # the driver is only needed for this backend
+        from graph.neo4j.store import Neo4jStore  # the driver is only needed for this backend
 
         return Neo4jStore.from_settings()
     raise ValueError(f"unknown backend {name!r}; choose one of: {', '.join(BACKENDS)}")

@@ -83,6 +83,7 @@ class MemoryStore:
         self._graph = _ready(nx.MultiDiGraph())  # replaced whole by writes, never changed
         self._lock = threading.RLock()
         self._version: FileVersion | None = None  # version of the file the graph came from
+        self._generation = 0  # how many graphs this store has published or re-read
         self._counted: tuple[nx.MultiDiGraph, dict[str, dict[str, int]]] | None = None
         self._refresh()
 
@@ -209,6 +210,15 @@ class MemoryStore:
         and never change this one, so the view stays one consistent version."""
         return nx.freeze(nx.graphviews.generic_graph_view(self._current()))
 
+    def version(self) -> str:
+        """Changes on every write: the workspace file's identity (device, inode, modification
+        time, size), which every process that writes there replaces; without a file, this
+        store's own count of published graphs. One ``stat``, no walk over the graph."""
+        self._refresh()
+        if self._version is not None:
+            return "file:" + ":".join(str(part) for part in self._version)
+        return f"memory:{id(self):x}:{self._generation}"
+
     # -- concurrency and persistence ---------------------------------------------------
     def _current(self) -> nx.MultiDiGraph:
         """The graph to read: the file's newest version (re-read only when it changed).
@@ -227,6 +237,7 @@ class MemoryStore:
             loaded = _read_graph_versioned(Path(self.path))
             if loaded is not None:
                 self._graph, self._version = _ready(loaded[0]), loaded[1]
+                self._generation += 1
 
     @contextlib.contextmanager
     def _writing(self) -> Iterator[None]:
@@ -255,6 +266,7 @@ class MemoryStore:
         if self.path is not None:
             self._version = _write_graph(graph, Path(self.path))
         self._graph = _ready(graph)
+        self._generation += 1
 
 
 def _put_nodes(graph: nx.MultiDiGraph, prepared: list[tuple[str, str, dict[str, Any]]]) -> None:

@@ -136,6 +136,11 @@ class GraphStore(Protocol):
     def counts(self) -> dict[str, dict[str, int]]:
         """``{"nodes": {label: n}, "relationships": {type: n}}``."""
 
+    def version(self) -> str:
+        """A short text that changes on every write to the store (also a write by another
+        process or app on the same workspace or database) and is cheap to read: the key
+        by which the app caches what it computed from the graph."""
+
     def to_networkx(self) -> nx.MultiDiGraph:
         """The whole graph as a NetworkX MultiDiGraph, for analysis (the caller's own copy)."""
 

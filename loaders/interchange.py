@@ -95,7 +95,7 @@ def default_style(graph: nx.MultiDiGraph) -> dict[str, dict[str, Any]]:
     """Colour, position and size of every node as the network page draws it by default
     (seeded layout, colour by actor type)."""
     try:
-        from queries import network_view as nv  # optional: only for the drawing's look
+        from drawing import view as nv  # optional: only for the drawing's look
     except ImportError:  # pragma: no cover - queries is part of the project
         return {}
     positions = nv.layout_positions(nx.Graph(graph)) if graph.number_of_nodes() else {}

@@ -10,7 +10,7 @@ keys with Cypher's rules (ascending puts nulls last, descending puts them first)
 
 Values always travel as ``$parameters``; the only names spliced into a query text (the evidence
 question's label, the factor questions' relationship type) are checked against the schema's
-closed sets and quoted by :func:`graph.neo4j_store.quote_identifier`. Lists in a row (the partners' relationship types, the
+closed sets and quoted by :func:`graph.neo4j.store.quote_identifier`. Lists in a row (the partners' relationship types, the
 ids behind a count) are sorted. Nested properties are JSON text on Neo4j (named in ``_json``);
 where a question returns them, both backends go through the same decoding step in Python.
 
@@ -46,7 +46,7 @@ import networkx as nx
 import pandas as pd
 from neo4j import Driver, RoutingControl
 
-from graph.neo4j_store import quote_identifier
+from graph.neo4j.store import quote_identifier
 from graph.schema import LABELS, LEVELS, check_label
 from graph.store import GraphStore, node_key
 

@@ -85,7 +85,7 @@ def neo4j_module_store(neo4j_server):
     """A Neo4jStore on the suite's server, emptied when a test module starts."""
     from neo4j import GraphDatabase
 
-    from graph.neo4j_store import Neo4jStore
+    from graph.neo4j.store import Neo4jStore
 
     driver = GraphDatabase.driver(neo4j_server.bolt_uri, auth=neo4j_server.auth)
     store = Neo4jStore(driver, database="neo4j", batch_size=100)

@@ -12,6 +12,7 @@ import networkx as nx
 import pandas as pd
 import streamlit as st
 
+from drawing.i18n import t, t_value
 from queries.centrality import (
     METRICS,
     brokers,
@@ -21,7 +22,6 @@ from queries.centrality import (
     single_points_of_failure,
 )
 from queries.collaboration import REASONS, collaboration_projection, reason_label
-from ui.i18n import t, t_value
 from ui.state import current_lang, graph_snapshot, store_or_stop, table_rows
 
 TOP_N_DEFAULT = 10

@@ -15,6 +15,7 @@ import networkx as nx
 import pandas as pd
 import streamlit as st
 
+from drawing.i18n import t
 from queries.compare import (
     column_ranking,
     prevalence_ranking,
@@ -23,7 +24,6 @@ from queries.compare import (
     table_observations,
     wide_table,
 )
-from ui.i18n import t
 from ui.state import current_lang, graph_snapshot, store_or_stop
 
 # (table, place highlighted, widget key prefix, header key)

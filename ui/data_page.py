@@ -21,6 +21,8 @@ import pandas as pd
 import streamlit as st
 
 import loaders.templates as template_files
+from drawing.i18n import t, t_value
+from drawing.view import DEFAULT_LABELS, NETWORK_LABELS, ViewFilters
 from exports.formats import (
     DATA_FORMATS,
     EXPORT_FORMATS,
@@ -31,9 +33,7 @@ from exports.formats import (
 from graph.schema import ACTOR_TYPES, LEVELS, SECTORS
 from graph.store import GraphStore
 from loaders.importer import ImportReport
-from queries.network_view import DEFAULT_LABELS, NETWORK_LABELS, ViewFilters
 from queries.overview import display_name
-from ui.i18n import t, t_value
 from ui.state import current_lang, graph_changed, graph_snapshot, store_key, store_or_stop
 from ui.upload import (
     ACCEPTED,

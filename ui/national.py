@@ -19,6 +19,8 @@ import pandas as pd
 import streamlit as st
 import streamlit.components.v1 as components
 
+from drawing.i18n import t, t_value
+from drawing.national import PHYSICS_MAX, PlaceView, build_place_view, is_village
 from queries.national import (
     NationalIndex,
     ancestors,
@@ -30,8 +32,6 @@ from queries.national import (
     village_betweenness,
 )
 from queries.overview import display_name
-from ui.i18n import t, t_value
-from ui.national_draw import PHYSICS_MAX, PlaceView, build_place_view, is_village
 from ui.state import GraphSnapshot, current_lang, graph_snapshot, node_cap, store_or_stop
 
 PLACE_KEY = "national_place"

@@ -23,10 +23,10 @@ import pandas as pd
 import streamlit as st
 import streamlit.components.v1 as components
 
-from graph.schema import ACTOR_TYPES, LEVELS, SECTORS
-from queries.centrality import centrality_table, metric_help
-from queries.collaboration import collaboration_projection, reason_label
-from queries.network_view import (
+from drawing.html import render_network_html
+from drawing.i18n import t, t_value
+from drawing.labels import labelled_legend, markdown_text, titled
+from drawing.view import (
     COLOUR_BY,
     DEFAULT_LABELS,
     NETWORK_LABELS,
@@ -45,11 +45,11 @@ from queries.network_view import (
     search_nodes,
     year_range,
 )
+from graph.schema import ACTOR_TYPES, LEVELS, SECTORS
+from queries.centrality import centrality_table, metric_help
+from queries.collaboration import collaboration_projection, reason_label
 from queries.overview import display_name
 from queries.views import MAX_DEPTH, ego_network, shortest_paths
-from ui.i18n import t, t_value
-from ui.network_html import render_network_html
-from ui.network_labels import labelled_legend, markdown_text, titled
 from ui.state import current_lang, graph_snapshot, node_cap, sources_dir, store_or_stop
 
 CANVAS_HEIGHT = 650

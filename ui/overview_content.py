@@ -18,6 +18,7 @@ from streamlit.elements.vega_charts import (
     _convert_altair_to_vega_lite_spec as altair_to_vega_lite,
 )
 
+from drawing.i18n import glossary_rows, t, t_value
 from graph.store import GraphStore
 from queries.overview import (
     default_indicator,
@@ -30,7 +31,6 @@ from queries.overview import (
     place_chain,
     target_lines,
 )
-from ui.i18n import glossary_rows, t, t_value
 from ui.state import current_lang, store_key, store_or_stop
 
 # The tiles users ask for first; the full table sits in an expander below them.

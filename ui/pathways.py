@@ -16,7 +16,9 @@ import networkx as nx
 import pandas as pd
 import streamlit as st
 
-from queries.network_view import evidence_passages
+from drawing.i18n import t, t_value
+from drawing.labels import markdown_text
+from drawing.view import evidence_passages
 from queries.overview import place_chain
 from queries.pathways import (
     CLAIM_NOT_STATED,
@@ -25,8 +27,6 @@ from queries.pathways import (
     intervention_pathways,
     pathway,
 )
-from ui.i18n import t, t_value
-from ui.network_labels import markdown_text
 from ui.state import current_lang, graph_snapshot, sources_dir, store_or_stop, table_rows
 
 DEFAULT_INTERVENTION = "bibit_lele"

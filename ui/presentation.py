@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui.i18n import t
+from drawing.i18n import t
 
 __all__ = ["PRESENT_KEY", "PRESENTATION_CSS", "apply_presentation_mode", "presentation_on"]
 

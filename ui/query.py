@@ -13,11 +13,11 @@ import pandas as pd
 import streamlit as st
 
 import settings
+from drawing.i18n import t
+from drawing.labels import markdown_text
+from graph.neo4j.console import EXAMPLE_QUERY, QueryRefused, QueryTimedOut, run_console
 from graph.store import GraphStore
 from queries.catalogue import BadParameter, cypher_for, list_questions, run_question
-from queries.console import EXAMPLE_QUERY, QueryRefused, QueryTimedOut, run_console
-from ui.i18n import t
-from ui.network_labels import markdown_text
 from ui.state import current_lang, store_or_stop
 
 

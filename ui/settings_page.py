@@ -6,9 +6,9 @@ import pandas as pd
 import streamlit as st
 
 import settings
-from graph.neo4j_store import StoreUnavailable
+from drawing.i18n import LANGUAGES, t
+from graph.neo4j.store import StoreUnavailable
 from loaders.case_study import DatasetError
-from ui.i18n import LANGUAGES, t
 from ui.state import BACKEND_OVERRIDE, current_lang, get_store
 
 BACKENDS = ("memory", "neo4j")

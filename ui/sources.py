@@ -13,6 +13,7 @@ import pandas as pd
 import streamlit as st
 
 import settings
+from drawing.i18n import t
 from graph.evidence import load_document
 from loaders.case_study import check_dataset, read_dataset
 from queries.quality import (
@@ -22,7 +23,6 @@ from queries.quality import (
     quality_report,
     records_by_paragraph,
 )
-from ui.i18n import t
 from ui.state import current_lang, graph_snapshot, sources_dir, store_or_stop
 
 

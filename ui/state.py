@@ -15,11 +15,11 @@ import networkx as nx
 import streamlit as st
 
 import settings
-from graph.neo4j_store import StoreUnavailable
+from drawing.i18n import DEFAULT_LANG, LANGUAGES, normalise_lang, t
+from graph.neo4j.store import StoreUnavailable
 from graph.store import GraphStore
 from loaders.bootstrap import open_ready_store
 from loaders.case_study import DatasetError
-from ui.i18n import DEFAULT_LANG, LANGUAGES, t
 
 __all__ = [
     "default_lang",
@@ -32,6 +32,7 @@ __all__ = [
     "graph_changed",
     "GraphSnapshot",
     "sources_dir",
+    "language_switch",
 ]
 
 
@@ -204,3 +205,21 @@ def _use_memory() -> None:
 def sources_dir() -> str:
     """Folder of the source documents that evidence locators resolve against."""
     return settings.get("JEJARING_SOURCES")
+
+
+def language_switch() -> str:
+    """Draw the language switch in the sidebar and return the chosen language.
+
+    The radio keeps its value in ``st.session_state["lang"]`` (key ``"lang"``) so every
+    page, and every test, reads and sets the language the same way.
+    """
+    if st.session_state.get("lang") not in LANGUAGES:
+        st.session_state["lang"] = default_lang()
+    choice = st.sidebar.radio(
+        f"{t('lang.switch', 'id')} / {t('lang.switch', 'en')}",
+        options=list(LANGUAGES),
+        format_func=LANGUAGES.__getitem__,
+        key="lang",
+        horizontal=True,
+    )
+    return normalise_lang(choice)

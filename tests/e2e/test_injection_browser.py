@@ -20,9 +20,9 @@ from pathlib import Path
 
 import pytest
 
+from drawing.view import ViewFilters
 from exports.html import view_html
 from graph.memory_store import MemoryStore
-from queries.network_view import ViewFilters
 from tests.e2e.conftest import AppServer, start_app, stop_app, watch
 from tests.e2e.support import DRAWN_OR_ERROR, IDLE
 from tests.injection_support import PAYLOADS, SENTINEL, import_payloads

@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 
 import tests.unit.test_app_pages as base
+from drawing.i18n import t
 from graph.memory_store import MemoryStore
 from loaders.templates import EXAMPLE_CONNECTIONS, EXAMPLE_ELEMENTS, TEMPLATE_DIR
 from tests.e2e.conftest import AppServer, start_app, stop_app, watch
 from tests.e2e.support import IDLE
-from ui.i18n import t
 
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(240)]
 

@@ -12,8 +12,8 @@ import pandas as pd
 import pytest
 
 from graph.memory_store import MemoryStore
+from graph.neo4j import gds
 from loaders.case_study import load_case_study
-from queries import gds
 from queries.centrality import betweenness, centrality_table, pagerank
 from queries.collaboration import collaboration_projection
 from tests.conftest import DATA, require

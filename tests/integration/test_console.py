@@ -18,7 +18,7 @@ from collections import Counter
 import pytest
 from neo4j import GraphDatabase
 
-from queries import console
+from graph.neo4j import console
 from tests.conftest import ROOT
 
 pytestmark = [pytest.mark.neo4j, pytest.mark.timeout(300)]

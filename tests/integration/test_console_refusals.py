@@ -23,7 +23,7 @@ import time
 
 import pytest
 
-from queries import console
+from graph.neo4j import console
 from tests.conftest import ROOT
 from tests.integration.test_console import DB, TIMEOUT_S, run, snapshot
 

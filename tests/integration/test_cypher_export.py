@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 
 from graph.memory_store import MemoryStore
+from graph.neo4j.script import cypher_script, split_statements
 from loaders.case_study import load_case_study
-from queries.cypher_export import cypher_script, split_statements
 from tests.conftest import DATA
 
 pytestmark = [pytest.mark.neo4j, pytest.mark.timeout(300)]

@@ -13,11 +13,11 @@ from __future__ import annotations
 
 import pytest
 
-from graph.neo4j_store import Neo4jStore
+from graph.neo4j import console
+from graph.neo4j.script import cypher_statements
+from graph.neo4j.store import Neo4jStore
 from loaders.case_study import load_case_study
-from queries import console
 from queries.catalogue import BadParameter, list_questions, run_question
-from queries.cypher_export import cypher_statements
 from tests.conftest import DATA
 from tests.import_support import snapshot
 from tests.injection_support import (

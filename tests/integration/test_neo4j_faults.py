@@ -24,9 +24,9 @@ from neo4j.exceptions import TransientError
 from streamlit.testing.v1 import AppTest
 
 import tests.unit.test_app_pages as base
-from graph.neo4j_store import Neo4jStore, StoreConnectionLost
+from drawing.i18n import t
+from graph.neo4j.store import Neo4jStore, StoreConnectionLost
 from tests.conftest import ROOT, free_port, require
-from ui.i18n import t
 
 PASSWORD = "Kata-Sandi-Uji-9f3Q"  # distinctive: searched for in every message
 NODES = 50_000

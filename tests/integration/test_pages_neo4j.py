@@ -18,8 +18,8 @@ from collections.abc import Iterator
 import pytest
 
 import tests.unit.test_app_pages as base
+from drawing.i18n import LANGUAGES
 from tests.unit.test_every_page import app_pages, check_page, fill
-from ui.i18n import LANGUAGES
 
 pytestmark = [pytest.mark.neo4j, pytest.mark.timeout(600)]
 

@@ -6,9 +6,9 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 import tests.unit.test_app_pages as base
+from drawing.i18n import t
 from loaders.case_study import load_case_study
 from tests.conftest import DATA
-from ui.i18n import t
 
 pytestmark = [pytest.mark.neo4j, pytest.mark.timeout(600)]
 

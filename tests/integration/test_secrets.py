@@ -21,7 +21,7 @@ from streamlit.testing.v1 import AppTest
 
 import cli
 import tests.unit.test_app_pages as base
-from graph.neo4j_store import Neo4jStore, StoreUnavailable
+from graph.neo4j.store import Neo4jStore, StoreUnavailable
 from tests.conftest import ROOT
 from tests.unit.test_every_page import app_pages
 

@@ -176,7 +176,7 @@ def test_apply_failure_in_the_middle_leaves_store_as_before(small, monkeypatch):
         small.path = "unused-path"  # make the store write, then fail while writing
         monkeypatch.setattr(module, "_write_graph", broken_write)
     else:
-        import graph.neo4j_store as module
+        import graph.neo4j.store as module
 
         def broken_query(*args):
             return "THIS IS NOT CYPHER (injected)"

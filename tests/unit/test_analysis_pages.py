@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 import tests.unit.test_app_pages as base
+from drawing.i18n import LANGUAGES, t
 from graph.memory_store import MemoryStore
-from ui.i18n import LANGUAGES, t
 
 PAGES = {
     "ui/centrality.py": "centrality.title",

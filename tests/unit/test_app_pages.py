@@ -14,9 +14,9 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 import settings
+from drawing.i18n import LANGUAGES, t
 from graph.memory_store import MemoryStore
 from loaders.case_study import check_dataset, read_dataset
-from ui.i18n import LANGUAGES, t
 
 ROOT = Path(__file__).resolve().parents[2]
 APP = str(ROOT / "app.py")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from queries.console import QueryRefused, check_text, refusal_reason
+from graph.neo4j.console import QueryRefused, check_text, refusal_reason
 
 REFUSED = {
     "PROFILE MATCH (n:Actor) SET n.x = 1": "PROFILE at line 1, column 1",

@@ -9,8 +9,8 @@ from neo4j import GraphDatabase
 from neo4j.spatial import CartesianPoint, WGS84Point
 from neo4j.time import Date, DateTime, Duration
 
-from queries import console
-from queries.console import QueryRefused, refusal_reason, tokenize
+from graph.neo4j import console
+from graph.neo4j.console import QueryRefused, refusal_reason, tokenize
 from tests.conftest import free_port
 
 # -- tokens -----------------------------------------------------------------------------

@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 
 import tests.unit.test_app_pages as base
+from drawing.i18n import LANGUAGES, t
 from tests.unit.test_more_pages import small_ws  # noqa: F401 - the fixture
-from ui.i18n import LANGUAGES, t
 
 PAGE = "ui/data_page.py"
 

@@ -18,10 +18,10 @@ from streamlit.testing.v1 import AppTest
 
 import loaders.templates as template_files
 import tests.unit.test_app_pages as base
+from drawing.i18n import LANGUAGES, t
 from graph.memory_store import MemoryStore
 from loaders.templates import EXAMPLE_CONNECTIONS, EXAMPLE_ELEMENTS
 from tests.unit.test_more_pages import small_ws  # noqa: F401 - the fixture
-from ui.i18n import LANGUAGES, t
 from ui.upload import MB, Refused, Upload, apply_upload, preview_upload, receive, staged
 
 PAGE = "ui/data_page.py"

@@ -19,9 +19,9 @@ from streamlit.testing.v1 import AppTest
 
 import tests.unit.test_analysis_pages as analysis
 import tests.unit.test_app_pages as base
+from drawing.i18n import LANGUAGES, t
 from graph.memory_store import MemoryStore
 from graph.store import GraphStore
-from ui.i18n import LANGUAGES, t
 
 HEAD = {"id": "Kepala Desa Mongpok", "en": "Mongpok village head"}  # an actor, by language
 CATFISH = {"id": "Bibit lele", "en": "Catfish seed"}  # the pathways page's first intervention

@@ -11,9 +11,9 @@ import pytest
 
 import loaders.interchange as interchange
 import tests.unit.test_app_pages as base
+from drawing.view import SECTOR_COLOURS, ViewFilters, layout_positions, network_universe
 from exports.formats import export_graph, view_style
 from graph.memory_store import MemoryStore
-from queries.network_view import SECTOR_COLOURS, ViewFilters, layout_positions, network_universe
 
 
 @pytest.fixture

@@ -9,12 +9,12 @@ import re
 import pytest
 from pypdf import PdfReader
 
+from drawing.view import ViewFilters, parse_filters, view_elements
 from exports.formats import EXPORT_FORMATS, export_graph, view_subgraph
 from exports.html import view_html
 from graph.memory_store import MemoryStore
+from graph.neo4j.script import cypher_literal, cypher_script, split_statements
 from loaders.case_study import load_case_study
-from queries.cypher_export import cypher_literal, cypher_script, split_statements
-from queries.network_view import ViewFilters, parse_filters, view_elements
 from tests.conftest import DATA
 from tests.unit.test_cli import run_cli
 
@@ -181,7 +181,7 @@ def test_layout_is_the_same_in_every_process(tmp_path, sources_dir):
         "import hashlib, json\n"
         "from graph.memory_store import MemoryStore\n"
         "from loaders.case_study import load_case_study\n"
-        "from queries.network_view import layout_positions, network_universe\n"
+        "from drawing.view import layout_positions, network_universe\n"
         "from tests.conftest import DATA, SOURCES\n"
         "s = MemoryStore(None); load_case_study(s, DATA, SOURCES)\n"
         "pos = layout_positions(network_universe(s.to_networkx()))\n"

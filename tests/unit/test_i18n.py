@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from drawing.i18n import GLOSSARY, LANGUAGES, STRINGS, glossary_rows, normalise_lang, t, t_value
+from drawing.view import NETWORK_LABELS, node_properties
 from graph.schema import ACTOR_TYPES, LABELS, LEVELS, NODE_SPECS, REL_TYPES, SECTORS
-from queries.network_view import NETWORK_LABELS, node_properties
-from ui.i18n import GLOSSARY, LANGUAGES, STRINGS, glossary_rows, normalise_lang, t, t_value
 
 ROOT = Path(__file__).resolve().parents[2]
 REQUIRED_ACRONYMS = (

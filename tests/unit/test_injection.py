@@ -26,12 +26,13 @@ import pytest
 from lxml import etree
 
 import tests.unit.test_app_pages as base
+from drawing.labels import markdown_text as _md
+from drawing.view import ViewFilters
 from exports.html import view_html
 from exports.posters import PosterOptions, build_poster, poster_bytes
 from graph.memory_store import MemoryStore
-from queries.console import tokenize
-from queries.cypher_export import cypher_script
-from queries.network_view import ViewFilters
+from graph.neo4j.console import tokenize
+from graph.neo4j.script import cypher_script
 from tests.injection_support import (
     NODE_FIELDS,
     PAYLOADS,
@@ -45,7 +46,6 @@ from tests.injection_support import (
     stored_mismatches,
     tooltip_text,
 )
-from ui.network_labels import markdown_text as _md
 
 pytestmark = pytest.mark.timeout(600)
 

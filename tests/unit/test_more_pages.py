@@ -8,8 +8,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 import tests.unit.test_app_pages as base
+from drawing.i18n import LANGUAGES, t
 from graph.memory_store import MemoryStore
-from ui.i18n import LANGUAGES, t
 from ui.presentation import PRESENTATION_CSS
 
 PAGES = {

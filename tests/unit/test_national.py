@@ -8,12 +8,12 @@ from collections import Counter
 import networkx as nx
 import pytest
 
+from drawing.national import build_place_view
 from graph.memory_store import MemoryStore
 from loaders.synth import generate
 from queries import national as N
 from queries.centrality import pagerank
 from queries.collaboration import collaboration_projection
-from ui.national_draw import build_place_view
 
 EV = [{"source": "uji_fiktif", "section": "Uji", "paragraph": 1}]
 

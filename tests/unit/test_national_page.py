@@ -10,11 +10,11 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 import tests.unit.test_app_pages as base
+from drawing.i18n import LANGUAGES, t
 from graph.memory_store import MemoryStore
 from loaders.bootstrap import load_curated
 from loaders.synth import generate
 from queries.national import build_index, children, start_place, village_betweenness
-from ui.i18n import LANGUAGES, t
 
 PAGE = "ui/national.py"
 

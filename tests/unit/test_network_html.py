@@ -9,14 +9,14 @@ import networkx as nx
 import pandas as pd
 import pytest
 
-from queries.network_view import (
+from drawing.html import render_network_html, vis_assets
+from drawing.view import (
     CATEGORY_COLOURS,
     layout_positions,
     legend_items,
     network_elements,
     network_universe,
 )
-from ui.network_html import render_network_html, vis_assets
 
 XSS = "<script>alert(1)</script>"
 

@@ -10,10 +10,10 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 import tests.unit.test_app_pages as base
+from drawing.i18n import LANGUAGES, t
+from drawing.view import network_universe
 from graph.memory_store import MemoryStore
-from queries.network_view import network_universe
 from queries.views import ego_network
-from ui.i18n import LANGUAGES, t
 
 PAGE = "ui/network.py"
 EVIDENCE = base.EVIDENCE

@@ -5,7 +5,7 @@ from __future__ import annotations
 import networkx as nx
 import pytest
 
-from queries.network_view import (
+from drawing.view import (
     SECTOR_COLOURS,
     in_window,
     layout_positions,

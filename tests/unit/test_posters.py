@@ -12,10 +12,10 @@ import pytest
 from PIL import Image
 from pypdf import PdfReader
 
+from drawing.view import ViewFilters
 from exports.posters import PosterOptions, build_poster, label_overlaps, poster_bytes
 from graph.memory_store import MemoryStore
 from loaders.case_study import load_case_study
-from queries.network_view import ViewFilters
 from tests.conftest import DATA
 
 MM_PER_PT = 25.4 / 72

@@ -1,7 +1,7 @@
 """What the drill-down page draws for one place, built without Streamlit.
 
 :func:`build_place_view` turns a place of :class:`queries.national.NationalIndex` into one
-self-contained HTML drawing (``ui.network_html``, vis-network inlined) that never holds
+self-contained HTML drawing (``drawing.html``, vis-network inlined) that never holds
 more than ``cap`` nodes:
 
 - a place with places under it: the aggregate graph of its children and of its own
@@ -23,6 +23,19 @@ from dataclasses import dataclass
 import networkx as nx
 import pandas as pd
 
+from drawing.html import render_network_html
+from drawing.i18n import t, t_value
+from drawing.view import (
+    CATEGORY_COLOURS,
+    DEFAULT_LABELS,
+    LABEL_SHAPES,
+    UNKNOWN_COLOUR,
+    layout_positions,
+    legend_items,
+    network_elements,
+    network_universe,
+    scaled_sizes,
+)
 from queries.national import (
     OTHER_KINDS,
     OTHERS,
@@ -34,19 +47,6 @@ from queries.national import (
     children_graph,
     village_nodes,
 )
-from queries.network_view import (
-    CATEGORY_COLOURS,
-    DEFAULT_LABELS,
-    LABEL_SHAPES,
-    UNKNOWN_COLOUR,
-    layout_positions,
-    legend_items,
-    network_elements,
-    network_universe,
-    scaled_sizes,
-)
-from ui.i18n import t, t_value
-from ui.network_html import render_network_html
 
 __all__ = ["PHYSICS_MAX", "DEFAULT_CAP", "PlaceView", "build_place_view", "prevalence_band"]
 

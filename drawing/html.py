@@ -1,7 +1,7 @@
 """One self-contained HTML page for a network drawing, safe to open without internet.
 
 pyvis builds the vis-network node and edge records; this module renders them with its
-own template (``ui/templates/network.html``) instead of pyvis's, because pyvis's template
+own template (``drawing/templates/network.html``) instead of pyvis's, because pyvis's template
 loads Bootstrap and vis-network from a CDN, which a village hall without internet cannot
 reach. The vis-network script and stylesheet that pyvis ships are inlined instead, so the
 page holds no http(s) address at all.

@@ -9,7 +9,7 @@ in-memory graph. Each undirected link is sent once and declared undirected.
 
 All Cypher is here as builders or constants; every value, the graph name included, is a
 $parameter; the one label is checked against the schema and quoted by
-``graph.neo4j_store.quote_identifier``. The driver is passed in, never created here.
+``graph.neo4j.store.quote_identifier``. The driver is passed in, never created here.
 
 Conventions that differ from NetworkX, and how the comparison handles them:
 
@@ -29,7 +29,7 @@ from typing import Any
 import networkx as nx
 from neo4j import Driver
 
-from graph.neo4j_store import quote_identifier
+from graph.neo4j.store import quote_identifier
 from graph.schema import check_label
 from queries.centrality import rank_correlation
 

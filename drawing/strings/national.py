@@ -1,6 +1,6 @@
 """Strings of the drill-down page ("Wilayah" / "Places"), both languages side by side.
 
-``ui.i18n`` merges every ``ui/text_*.py`` table into one, so ``t()`` finds these keys.
+``drawing.i18n`` merges every ``drawing/strings/*.py`` table into one, so ``t()`` finds these keys.
 """
 
 from __future__ import annotations

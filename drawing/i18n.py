@@ -2,8 +2,7 @@
 
 One table, one entry per key with both languages side by side, so a missing translation is
 visible at a glance and a test can check that every key has both. ``t(key, lang)`` looks a
-string up; ``language_switch()`` draws the sidebar switch that pages read through
-``ui.state.current_lang()``.
+string up; the sidebar switch itself is ``ui.state.language_switch()``.
 
 The glossary explains the acronyms that Indonesian programme documents use, because many
 users (and every English reader) meet them for the first time in this app.
@@ -283,7 +282,7 @@ STRINGS: dict[str, dict[str, str]] = {
 }
 
 
-# Each page may keep its own strings in ui/text_<page>.py (a dict named STRINGS of the same
+# Each page may keep its own strings in drawing/strings/<page>.py (a dict named STRINGS of the same
 # shape); they join this table here, so t() and the tests see one table.
 def _page_tables() -> dict[str, dict[str, str]]:
     import importlib
@@ -291,9 +290,8 @@ def _page_tables() -> dict[str, dict[str, str]]:
     from pathlib import Path
 
     merged: dict[str, dict[str, str]] = {}
-    for info in pkgutil.iter_modules([str(Path(__file__).parent)]):
-        if info.name.startswith("text_"):
-            merged.update(importlib.import_module(f"ui.{info.name}").STRINGS)
+    for info in pkgutil.iter_modules([str(Path(__file__).parent / "strings")]):
+        merged.update(importlib.import_module(f"drawing.strings.{info.name}").STRINGS)
     return merged
 
 
@@ -544,25 +542,3 @@ def glossary_rows(lang: str | None = DEFAULT_LANG) -> list[dict[str, str]]:
             }
         )
     return rows
-
-
-def language_switch() -> str:
-    """Draw the language switch in the sidebar and return the chosen language.
-
-    The radio keeps its value in ``st.session_state["lang"]`` (key ``"lang"``) so every
-    page, and every test, reads and sets the language the same way.
-    """
-    import streamlit as st  # only the widget needs Streamlit; t() stays importable without it
-
-    from ui.state import default_lang
-
-    if st.session_state.get("lang") not in LANGUAGES:
-        st.session_state["lang"] = default_lang()
-    choice = st.sidebar.radio(
-        f"{t('lang.switch', 'id')} / {t('lang.switch', 'en')}",
-        options=list(LANGUAGES),
-        format_func=LANGUAGES.__getitem__,
-        key="lang",
-        horizontal=True,
-    )
-    return normalise_lang(choice)

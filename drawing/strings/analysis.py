@@ -1,7 +1,7 @@
 """Strings of the three analysis pages: Sentralitas / Centrality, Intervensi -> Hasil /
 Pathways and Perbandingan / Compare.
 
-``ui.i18n`` merges every ``ui/text_*.py`` into its table; one entry per key with both
+``drawing.i18n`` merges every ``drawing/strings/*.py`` into its table; one entry per key with both
 languages side by side, so a missing translation shows at a glance.
 """
 

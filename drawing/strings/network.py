@@ -1,7 +1,7 @@
 """Strings of the network page ("Jejaring" / "Network") added with the full explorer.
 
-The page's first strings stay in ui/i18n.py; these join the same table (``ui.i18n`` merges
-every ``ui/text_*.py``), one entry per key with both languages side by side.
+The page's first strings stay in drawing/i18n.py; these join the same table (``drawing.i18n`` merges
+every ``drawing/strings/*.py``), one entry per key with both languages side by side.
 """
 
 from __future__ import annotations

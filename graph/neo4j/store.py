@@ -24,6 +24,7 @@ text and its name is kept in the node's ``_json`` list; reads decode it again.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Iterator, Mapping
@@ -537,6 +538,12 @@ class Neo4jStore:
                     props = {k: v for k, v in rel.items() if k not in ("start", "end")}
                     graph.add_edge(rel["start"], rel["end"], key=rel["type"], **props)
         return filter_view(graph, labels=labels, rel_types=rel_types, where=where)
+
+    def version(self) -> str:
+        """The node and relationship counts from the count store (one cheap read)."""
+        counts = self.counts()
+        text = json.dumps(counts, sort_keys=True)
+        return "counts:" + hashlib.sha1(text.encode(), usedforsecurity=False).hexdigest()[:16]
 
     def counts(self) -> dict[str, dict[str, int]]:
         nodes = {r["label"]: r["n"] for r in self._read_quietly(COUNT_NODES)}

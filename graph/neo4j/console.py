@@ -57,7 +57,7 @@ from neo4j.graph import Node, Path, Relationship
 from neo4j.spatial import Point
 from neo4j.time import Date, DateTime, Duration, Time
 
-from graph.neo4j_store import JSON_KEY
+from graph.neo4j.store import JSON_KEY
 
 __all__ = [
     "ALLOWED_PROCEDURES",

@@ -5,7 +5,7 @@ written as Cypher literals by :func:`cypher_literal`, which escapes every string
 both quotes, control characters, and everything outside printable ASCII as ``\\uXXXX``, a surrogate
 pair beyond the first plane), so a name such as ``'}) DETACH DELETE n //`` stays a string. Labels and
 relationship types come only from the schema's closed sets and are backtick-quoted by the
-store's own helper (:func:`graph.neo4j_store.quote_identifier`).
+store's own helper (:func:`graph.neo4j.store.quote_identifier`).
 
 Layout of the script: a comment header, the unique-id constraint of every label (the same
 statements the Neo4j store runs), then the nodes, then the relationships, each in ``UNWIND``
@@ -26,7 +26,7 @@ from typing import Any
 
 import networkx as nx
 
-from graph.neo4j_store import _encode, constraint_query, quote_identifier
+from graph.neo4j.store import _encode, constraint_query, quote_identifier
 from graph.schema import LABELS, check_label, check_rel_type, parse_node_ref
 
 __all__ = [

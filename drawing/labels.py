@@ -13,8 +13,8 @@ from typing import Any
 
 import pandas as pd
 
-from queries.network_view import legend_items
-from ui.i18n import t, t_value
+from drawing.i18n import t, t_value
+from drawing.view import legend_items
 
 __all__ = [
     "node_tooltip",
@@ -55,7 +55,7 @@ def markdown_text(text: object) -> str:
 def node_tooltip(
     row: Mapping[str, Any], lang: str, numbers: Mapping[str, Mapping[str, float]] | None = None
 ) -> str:
-    """Plain-text tooltip of one node row of :func:`queries.network_view.network_elements`."""
+    """Plain-text tooltip of one node row of :func:`drawing.view.network_elements`."""
     lines = [str(row["name"]), f"{t('field.kind', lang)}: {t_value('label', row['label'], lang)}"]
     if row["label"] == "Actor":
         lines += [
@@ -71,7 +71,7 @@ def node_tooltip(
 
 
 def legend_text(item: Mapping[str, str], colour_by: str, lang: str) -> str:
-    """The words of one legend entry of :func:`queries.network_view.legend_items`."""
+    """The words of one legend entry of :func:`drawing.view.legend_items`."""
     if item["label"] == "Actor":
         return t_value(colour_by, item["category"], lang)
     return t_value("label", item["category"], lang)
