@@ -6,7 +6,7 @@ PORT   ?= 8501
 ADDRESS ?=
 
 .PHONY: help install run test test-unit lint format load stats validate clean \
-        neo4j-jars neo4j-start neo4j-stop neo4j-status bench bench-quick browser
+        neo4j-jars neo4j-start neo4j-stop neo4j-status bench bench-quick browser locale
 
 help:            ## list the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -17,7 +17,16 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt
 	$(PY) -m pip install --quiet -r requirements-dev.txt
 	touch $@
 
-install: $(VENV)/.installed  ## create the virtual environment and install the pinned packages
+install: $(VENV)/.installed locale  ## create the virtual environment, install the pinned packages, compile the catalogues
+
+# The interface's strings: one gettext catalogue per language (docs/TRANSLATING.md); the .mo
+# files are built here and not committed.
+LOCALE_MO := $(patsubst %.po,%.mo,$(wildcard drawing/locale/*/LC_MESSAGES/jejaring.po))
+
+locale: $(LOCALE_MO)  ## compile the gettext catalogues (drawing/locale/*/LC_MESSAGES/jejaring.po -> .mo)
+
+drawing/locale/%/LC_MESSAGES/jejaring.mo: drawing/locale/%/LC_MESSAGES/jejaring.po | $(VENV)/.installed
+	$(VENV)/bin/pybabel compile --statistics --domain jejaring --locale $* --input-file $< --output-file $@
 
 run: install     ## start the app on port $(PORT), every interface as Streamlit does (ADDRESS=127.0.0.1: this machine only)
 	$(PY) -m streamlit run app.py --server.port $(PORT) $(if $(ADDRESS),--server.address $(ADDRESS))

@@ -305,7 +305,7 @@ def _all_frame(signature: str, lang: str, _table: pd.DataFrame) -> tuple[pd.Data
             t("col.node_name", lang): names,
             t("col.link", lang): [t(f"link.{lk}", lang) for lk in table["link"]],
             t("col.via", lang): table["via"],
-            t("col.claim", lang): [t(f"claim.{c}", lang) if c else "" for c in table["claim"]],
+            t("col.claim_kind", lang): [t(f"claim.{c}", lang) if c else "" for c in table["claim"]],
             t("col.evidence", lang): table["evidence_text"],
         }
     )

@@ -242,7 +242,7 @@ def test_pathway_evidence_series_and_table(analysis_ws):
     assert at.get("arrow_vega_lite_chart"), "no indicator chart"
     table = at.dataframe[-1].value
     assert set(table[t("col.intervention", "id")]) >= {"Bibit lele", "Penyuluhan Posyandu"}
-    assert t("claim.reported_by_informants", "id") in table[t("col.claim", "id")].tolist()
+    assert t("claim.reported_by_informants", "id") in table[t("col.claim_kind", "id")].tolist()
 
 
 def test_hostile_names_stay_text_in_the_diagram(analysis_ws):
