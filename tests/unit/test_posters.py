@@ -4,6 +4,7 @@ languages, and no two labels overlapping on the case study at A4 and A3."""
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import io
 import re
 import xml.etree.ElementTree as ET
@@ -155,3 +156,31 @@ def test_bad_options_are_refused():
         PosterOptions(paper="Letter")
     with pytest.raises(ValueError, match="orientation"):
         PosterOptions(orientation="sideways")
+
+
+# The SVG of two case-study posters, as SHA-256. The drawing code may be rearranged freely;
+# these digests change only when a poster itself looks different (a deliberate change of the
+# poster, of its strings or of the case study: draw the two posters below and record the new
+# digests together with that change).
+POSTER_SVG_SHA256 = {
+    "whole graph, A4 portrait, id": (
+        "68fe2e765faae94be41001a43f0c1759fa6bf54fd503df05522648a62103472f"
+    ),
+    "village head at depth 2 by sector, A3 landscape, en": (
+        "155301250ac2e232b667497683bd353d81bf0e1999fdfe4a8a85dab8e4a72001"
+    ),
+}
+PINNED_VIEWS = {
+    "whole graph, A4 portrait, id": (ViewFilters(), PosterOptions(date=dt.date(2024, 5, 1))),
+    "village head at depth 2 by sector, A3 landscape, en": (
+        ViewFilters(focus="Actor:kepala_desa_mongpok", depth=2, colour="sector"),
+        PosterOptions(paper="A3", orientation="landscape", lang="en", date=dt.date(2024, 5, 1)),
+    ),
+}
+
+
+@pytest.mark.parametrize("view", sorted(PINNED_VIEWS))
+def test_case_study_posters_are_drawn_the_same_byte_for_byte(case_graph, view):
+    filters, options = PINNED_VIEWS[view]
+    svg = poster_bytes(build_poster(case_graph, filters, options), "svg")
+    assert hashlib.sha256(svg).hexdigest() == POSTER_SVG_SHA256[view]
