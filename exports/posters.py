@@ -346,6 +346,54 @@ def build_poster(
     return poster
 
 
+@dataclass
+class _Sheet:
+    """The sheet being drawn: its figure, renderer and sizes, and the text column's width."""
+
+    fig: Figure
+    renderer: Any
+    scale: dict[str, float]
+    width_mm: float
+    height_mm: float
+    margin: float
+    text_px: float
+
+    def fx(self, mm: float) -> float:
+        """A distance from the left edge, in millimetres, as a fraction of the width."""
+        return mm / self.width_mm
+
+    def fy(self, mm: float) -> float:
+        """A distance from the bottom edge, in millimetres, as a fraction of the height."""
+        return mm / self.height_mm
+
+    def lines(self, text: str, size: float, indent: str = "") -> list[str]:
+        """``text`` at ``size`` points wrapped to the text column."""
+        return _fit_lines(text, size, self.text_px, self.renderer, indent)
+
+
+def _line_mm(size: float, spacing: float = 1.2) -> float:
+    """Height in millimetres of one line of text of ``size`` points."""
+    return size / PT_PER_MM * spacing
+
+
+def _new_sheet(options: PosterOptions) -> _Sheet:
+    """An empty figure of the paper's size, with a renderer to measure text."""
+    width_mm, height_mm = paper_size_mm(options.paper, options.orientation)
+    fig = Figure(figsize=(width_mm * MM, height_mm * MM), dpi=options.dpi)
+    FigureCanvasAgg(fig)
+    margin = 10.0
+    text_px = (width_mm - 2 * margin) * (options.dpi * MM)
+    return _Sheet(
+        fig,
+        fig.canvas.get_renderer(),
+        _scales(options.paper),
+        width_mm,
+        height_mm,
+        margin,
+        text_px,
+    )
+
+
 def _draw(
     graph: nx.MultiDiGraph,
     view: tuple[pd.DataFrame, pd.DataFrame, dict],
@@ -354,108 +402,127 @@ def _draw(
     lang: str,
     reserve: int,
 ) -> Poster:
-    width_mm, height_mm = paper_size_mm(options.paper, options.orientation)
-    fig = Figure(figsize=(width_mm * MM, height_mm * MM), dpi=options.dpi)
-    FigureCanvasAgg(fig)
-    renderer = fig.canvas.get_renderer()
-    scale = _scales(options.paper)
-    margin = 10.0
-    px_per_mm = options.dpi * MM
-    text_px = (width_mm - 2 * margin) * px_per_mm
-    fx, fy = (lambda mm: mm / width_mm), (lambda mm: mm / height_mm)
-
-    def line_mm(size: float, spacing: float = 1.2) -> float:
-        return size / PT_PER_MM * spacing
-
+    """One poster: header, footer, legend and numbered names, then the drawing between."""
+    sheet = _new_sheet(options)
     nodes, edges, positions = view
+    top_mm = _draw_header(sheet, graph, filters, options, lang, (len(nodes), len(edges)))
+    bottom_mm = _draw_footer(sheet, graph, options, lang)
+    numbered_size = sheet.scale["legend"] * 0.9
+    numbered_at = bottom_mm
+    bottom_mm += reserve * _line_mm(numbered_size, 1.25 * 1.2) + (2 if reserve else 0)
+    legend = labelled_legend(nodes, filters.colour, lang) if not nodes.empty else []
+    columns = 3 if sheet.width_mm < 250 else 4
+    legend_at = bottom_mm
+    rows = -(-(len(legend) + 1) // columns) + 1  # entries, the line explaining lines, title
+    bottom_mm += rows * _line_mm(sheet.scale["legend"], 1.75) + 3
+    labels, numbered = _draw_view_area(sheet, (nodes, edges, positions), lang, top_mm, bottom_mm)
+    numbered_lines = _draw_numbered(sheet, numbered, numbered_size, numbered_at, lang)
+    fx, fy = sheet.fx, sheet.fy
+    _draw_legend(sheet.fig, legend, sheet.scale, lang, (fx(sheet.margin), fy(legend_at)), columns)
+    poster = Poster(sheet.fig, labels, numbered, nodes=nodes, edges=edges, options=options)
+    poster.numbered_lines = numbered_lines
+    return poster
 
-    # header: title, what the view shows, the date
+
+def _draw_header(
+    sheet: _Sheet,
+    graph: nx.MultiDiGraph,
+    filters: ViewFilters,
+    options: PosterOptions,
+    lang: str,
+    shown_counts: tuple[int, int],
+) -> float:
+    """Title, what the view shows and the date; returns where the header ends (mm from top)."""
+    scale, margin = sheet.scale, sheet.margin
     title = options.title or t("poster.title", lang)
-    title_lines = _fit_lines(title, scale["title"], text_px, renderer)
+    title_lines = sheet.lines(title, scale["title"])
     top_mm = margin
-    fig.text(
-        fx(margin),
-        1 - fy(top_mm),
+    sheet.fig.text(
+        sheet.fx(margin),
+        1 - sheet.fy(top_mm),
         "\n".join(title_lines),
         fontsize=scale["title"],
         weight="bold",
         va="top",
         linespacing=1.15,
     )
-    top_mm += len(title_lines) * line_mm(scale["title"], 1.15 * 1.2) + 1.5
-    shown = t("poster.shown", lang, nodes=len(nodes), edges=len(edges))
+    top_mm += len(title_lines) * _line_mm(scale["title"], 1.15 * 1.2) + 1.5
+    shown = t("poster.shown", lang, nodes=shown_counts[0], edges=shown_counts[1])
     what = _filters_text(filters, graph, lang) or t("poster.view_all", lang)
     date = (options.date or _dt.date.today()).isoformat()
     subtitle = f"{what} · {shown} · {t('poster.created', lang, date=date)}"
-    sub_lines = _fit_lines(subtitle, scale["subtitle"], text_px, renderer)
-    fig.text(
-        fx(margin),
-        1 - fy(top_mm),
+    sub_lines = sheet.lines(subtitle, scale["subtitle"])
+    sheet.fig.text(
+        sheet.fx(margin),
+        1 - sheet.fy(top_mm),
         "\n".join(sub_lines),
         fontsize=scale["subtitle"],
         color="#424242",
         va="top",
         linespacing=1.25,
     )
-    top_mm += len(sub_lines) * line_mm(scale["subtitle"], 1.25 * 1.2) + 3
+    return top_mm + len(sub_lines) * _line_mm(scale["subtitle"], 1.25 * 1.2) + 3
 
-    # footer: data source and bibliography
+
+def _draw_footer(sheet: _Sheet, graph: nx.MultiDiGraph, options: PosterOptions, lang: str) -> float:
+    """The data-source note and the bibliography; returns where they end (mm from bottom)."""
+    size = sheet.scale["footer"]
     note = options.source_note or t(
         "poster.source_note", lang, nodes=graph.number_of_nodes(), rels=graph.number_of_edges()
     )
-    footer_lines = _fit_lines(note, scale["footer"], text_px, renderer)
+    footer_lines = sheet.lines(note, size)
     footer_lines.append(f"{t('poster.bibliography', lang)}:")
     for i, ref in enumerate(_bibliography(graph) or [t("poster.no_sources", lang)], 1):
-        footer_lines += _fit_lines(f"[{i}] {ref}", scale["footer"], text_px, renderer, "     ")
-    fig.text(
-        fx(margin),
-        fy(margin),
+        footer_lines += sheet.lines(f"[{i}] {ref}", size, "     ")
+    sheet.fig.text(
+        sheet.fx(sheet.margin),
+        sheet.fy(sheet.margin),
         "\n".join(footer_lines),
-        fontsize=scale["footer"],
+        fontsize=size,
         color="#424242",
         va="bottom",
         linespacing=1.3,
     )
-    bottom_mm = margin + len(footer_lines) * line_mm(scale["footer"], 1.3 * 1.2) + 3
+    return sheet.margin + len(footer_lines) * _line_mm(size, 1.3 * 1.2) + 3
 
-    # names that had to be numbered, then the legend, above the footer
-    numbered_size = scale["legend"] * 0.9
-    numbered_at = bottom_mm
-    bottom_mm += reserve * line_mm(numbered_size, 1.25 * 1.2) + (2 if reserve else 0)
-    legend = labelled_legend(nodes, filters.colour, lang) if not nodes.empty else []
-    columns = 3 if width_mm < 250 else 4
-    legend_at = bottom_mm
-    rows = -(-(len(legend) + 1) // columns) + 1  # entries, the line explaining lines, title
-    bottom_mm += rows * line_mm(scale["legend"], 1.75) + 3
 
-    ax = fig.add_axes(
-        (fx(margin), fy(bottom_mm), 1 - 2 * fx(margin), 1 - fy(top_mm) - fy(bottom_mm))
+def _draw_view_area(
+    sheet: _Sheet,
+    view: tuple[pd.DataFrame, pd.DataFrame, dict],
+    lang: str,
+    top_mm: float,
+    bottom_mm: float,
+) -> tuple[dict[str, Text], list[tuple[int, str]]]:
+    """The network between header and legend, or a sentence saying the view is empty."""
+    fx, fy = sheet.fx, sheet.fy
+    ax = sheet.fig.add_axes(
+        (fx(sheet.margin), fy(bottom_mm), 1 - 2 * fx(sheet.margin), 1 - fy(top_mm) - fy(bottom_mm))
     )
     ax.set_axis_off()
-    labels: dict[str, Text] = {}
-    numbered: list[tuple[int, str]] = []
+    nodes, edges, positions = view
     if nodes.empty:
         ax.text(0.5, 0.5, t("poster.empty", lang), ha="center", va="center", fontsize=12)
-    else:
-        labels, numbered = _draw_network(ax, fig, renderer, nodes, edges, positions, scale)
-    numbered_lines: list[str] = []
-    if numbered:
-        listing = "; ".join(f"{n}\u00a0=\u00a0{name}" for n, name in numbered)  # kept together
-        numbered_lines = _fit_lines(
-            f"{t('poster.numbered', lang)} {listing}", numbered_size, text_px, renderer
-        )
-        fig.text(
-            fx(margin),
-            fy(numbered_at),
-            "\n".join(numbered_lines),
-            fontsize=numbered_size,
-            va="bottom",
-            linespacing=1.25,
-        )
-    _draw_legend(fig, legend, scale, lang, (fx(margin), fy(legend_at)), columns)
-    poster = Poster(fig, labels, numbered, nodes=nodes, edges=edges, options=options)
-    poster.numbered_lines = len(numbered_lines)
-    return poster
+        return {}, []
+    return _draw_network(ax, sheet.fig, sheet.renderer, nodes, edges, positions, sheet.scale)
+
+
+def _draw_numbered(
+    sheet: _Sheet, numbered: list[tuple[int, str]], size: float, at_mm: float, lang: str
+) -> int:
+    """The names drawn as numbers, spelled out above the footer; returns the lines taken."""
+    if not numbered:
+        return 0
+    listing = "; ".join(f"{n}\u00a0=\u00a0{name}" for n, name in numbered)  # kept together
+    lines = sheet.lines(f"{t('poster.numbered', lang)} {listing}", size)
+    sheet.fig.text(
+        sheet.fx(sheet.margin),
+        sheet.fy(at_mm),
+        "\n".join(lines),
+        fontsize=size,
+        va="bottom",
+        linespacing=1.25,
+    )
+    return len(lines)
 
 
 def _draw_network(
@@ -467,12 +534,29 @@ def _draw_network(
     positions: Mapping[str, tuple[float, float]],
     scale: Mapping[str, float],
 ) -> tuple[dict[str, Text], list[tuple[int, str]]]:
+    """Lines, nodes and labels of the view on ``ax``; returns the labels and numbered names."""
+    _frame(ax, positions)
+    _draw_lines(ax, edges, positions)
+    marker_pt = _marker_points(nodes, scale)
+    _draw_markers(ax, nodes, positions, marker_pt)
+    labeller = _Labeller(ax, fig.dpi / 72, renderer, scale)
+    labeller.start(nodes, positions, marker_pt)
+    for row in _label_order(nodes, edges):
+        labeller.label(row)
+    return labeller.labels, labeller.numbered
+
+
+def _frame(ax: Any, positions: Mapping[str, tuple[float, float]]) -> None:
+    """Axis limits around the nodes, with room at the sides for the outermost labels."""
     xs = [p[0] for p in positions.values()]
     ys = [p[1] for p in positions.values()]
     span_x, span_y = max(max(xs) - min(xs), 1.0), max(max(ys) - min(ys), 1.0)
-    # room at the sides for the outermost labels
     ax.set_xlim(min(xs) - 0.12 * span_x, max(xs) + 0.12 * span_x)
     ax.set_ylim(min(ys) - 0.05 * span_y, max(ys) + 0.05 * span_y)
+
+
+def _draw_lines(ax: Any, edges: pd.DataFrame, positions: Mapping[str, tuple[float, float]]) -> None:
+    """One grey line per relationship shown, wider for a heavier collaboration."""
     segments, widths = [], []
     for row in edges.itertuples():
         if row.source in positions and row.target in positions:
@@ -486,10 +570,24 @@ def _draw_network(
     ax.add_collection(
         LineCollection(segments, linewidths=widths, colors="#9e9e9e", alpha=0.6, zorder=1)
     )
+
+
+def _marker_points(nodes: pd.DataFrame, scale: Mapping[str, float]) -> dict[str, float]:
+    """Each node's marker diameter in points, from its size on the page."""
     marker_pt: dict[str, float] = {}
     for row in nodes.itertuples():
         size = float(row.size) if row.size == row.size else 12.0
-        marker_pt[row.key] = (3.5 + size * 0.3) * scale["marker"]  # diameter in points
+        marker_pt[row.key] = (3.5 + size * 0.3) * scale["marker"]
+    return marker_pt
+
+
+def _draw_markers(
+    ax: Any,
+    nodes: pd.DataFrame,
+    positions: Mapping[str, tuple[float, float]],
+    marker_pt: Mapping[str, float],
+) -> None:
+    """The nodes, one scatter per shape; a highlighted node gets a red rim."""
     for shape, group in nodes.groupby("shape", sort=True):
         ax.scatter(
             [positions[k][0] for k in group["key"]],
@@ -501,69 +599,110 @@ def _draw_network(
             linewidths=0.6,
             zorder=2,
         )
-    px_per_pt = fig.dpi / 72
-    to_px = ax.transData.transform
-    centres = {k: tuple(to_px(positions[k])) for k in nodes["key"]}
-    obstacles = {}
-    for key, (cx, cy) in centres.items():
-        r = marker_pt[key] * px_per_pt / 2
-        obstacles[key] = Bbox([[cx - r, cy - r], [cx + r, cy + r]])
-    placer = _Placer(ax.get_window_extent(renderer), obstacles, _LABEL_PAD_PT * px_per_pt)
+
+
+def _label_order(nodes: pd.DataFrame, edges: pd.DataFrame) -> list[Any]:
+    """Nodes in the order their labels are placed: programmes, then most connected first."""
     degree: dict[str, int] = {}
     for row in edges.itertuples():
         degree[row.source] = degree.get(row.source, 0) + 1
         degree[row.target] = degree.get(row.target, 0) + 1
-    order = sorted(
+    return sorted(
         nodes.itertuples(),
         key=lambda r: (r.label != "Program", -degree.get(r.key, 0), str(r.name).casefold(), r.key),
     )
-    # A light white patch keeps a label readable over the lines it crosses; it reaches less
-    # than the space kept between two labels, so patches never cover a neighbour either.
-    patch = {"boxstyle": "square,pad=0.08", "facecolor": "white", "edgecolor": "none", "alpha": 0.8}
-    inverse = ax.transData.inverted()
-    labels: dict[str, Text] = {}
-    numbered: list[tuple[int, str]] = []
-    for row in order:
+
+
+# A light white patch keeps a label readable over the lines it crosses; it reaches less than
+# the space kept between two labels, so patches never cover a neighbour either.
+_PATCH = {"boxstyle": "square,pad=0.08", "facecolor": "white", "edgecolor": "none", "alpha": 0.8}
+
+
+class _Labeller:
+    """Places the labels of a drawing one by one, a number where a name does not fit."""
+
+    def __init__(self, ax: Any, px_per_pt: float, renderer: Any, scale: Mapping[str, float]):
+        self.ax, self.px_per_pt, self.renderer, self.scale = ax, px_per_pt, renderer, scale
+        self.labels: dict[str, Text] = {}
+        self.numbered: list[tuple[int, str]] = []
+
+    def start(
+        self,
+        nodes: pd.DataFrame,
+        positions: Mapping[str, tuple[float, float]],
+        marker_pt: Mapping[str, float],
+    ) -> None:
+        """Node centres in pixels, and every node as an obstacle no label may cover."""
+        to_px = self.ax.transData.transform
+        self.centres = {k: tuple(to_px(positions[k])) for k in nodes["key"]}
+        self.marker_pt = marker_pt
+        obstacles = {}
+        for key, (cx, cy) in self.centres.items():
+            r = marker_pt[key] * self.px_per_pt / 2
+            obstacles[key] = Bbox([[cx - r, cy - r], [cx + r, cy + r]])
+        area = self.ax.get_window_extent(self.renderer)
+        self.placer = _Placer(area, obstacles, _LABEL_PAD_PT * self.px_per_pt)
+        self.inverse = self.ax.transData.inverted()
+
+    def label(self, row: Any) -> None:
+        """The label of one node: its name in the first shape and size that fits, else a
+        number; nothing when not even the number fits."""
         name = str(row.name or row.key)
-        cx, cy = centres[row.key]
-        r = marker_pt[row.key] * px_per_pt / 2 + 1.5 * px_per_pt
-        text = ax.text(0, 0, "", fontsize=scale["label"], color="#212121", zorder=3, bbox=patch)
+        cx, cy = self.centres[row.key]
+        r = self.marker_pt[row.key] * self.px_per_pt / 2 + 1.5 * self.px_per_pt
+        scale = self.scale
+        text = self.ax.text(
+            0, 0, "", fontsize=scale["label"], color="#212121", zorder=3, bbox=_PATCH
+        )
         spot = None
         sizes = (scale["label"], (scale["label"] + scale["label_min"]) / 2, scale["label_min"])
         for content, size in [(v, z) for z in sizes for v in _variants(name)]:
-            text.set_text(content)
-            text.set_fontsize(size)
-            w, h = _measure(text, renderer)
-            spot = _first_fit(placer, row.key, cx, cy, r, w, h)
+            spot = self._try(text, content, size, row.key, (cx, cy, r))
             if spot:
                 break
         if spot is None:  # the name does not fit anywhere near: a number stands for it
-            number = len(numbered) + 1
-            text.set_text(str(number))
-            text.set_fontsize(scale["label_min"])
+            number = len(self.numbered) + 1
             text.set_weight("bold")
-            w, h = _measure(text, renderer)
-            spot = _first_fit(placer, row.key, cx, cy, r, w, h)
+            spot = self._try(text, str(number), scale["label_min"], row.key, (cx, cy, r))
             if spot is None:
                 text.remove()
-                continue
-            numbered.append((number, name))
+                return
+            self.numbered.append((number, name))
+        self._settle(text, spot, cx, cy)
+        self.labels[row.key] = text
+
+    def _try(
+        self,
+        text: Text,
+        content: str,
+        size: float,
+        key: str,
+        node: tuple[float, float, float],
+    ) -> tuple[float, float, str, Bbox, float] | None:
+        """Give ``text`` this content and size and find it a free spot around the node."""
+        text.set_text(content)
+        text.set_fontsize(size)
+        w, h = _measure(text, self.renderer)
+        return _first_fit(self.placer, key, *node, w, h)
+
+    def _settle(
+        self, text: Text, spot: tuple[float, float, str, Bbox, float], cx: float, cy: float
+    ) -> None:
+        """Put ``text`` at its spot (tied to its node by a thin line when set far out)."""
         x0, y0, align, box, step = spot
-        if step >= _LEADER_STEP:  # a label set further out is tied to its node
+        if step >= _LEADER_STEP:
             nearest = (min(max(cx, box.x0), box.x1), min(max(cy, box.y0), box.y1))
-            ax.plot(
-                *zip(*inverse.transform([(cx, cy), nearest]), strict=True),
+            self.ax.plot(
+                *zip(*self.inverse.transform([(cx, cy), nearest]), strict=True),
                 color="#757575",
                 linewidth=0.35,
                 zorder=1.5,
             )
-        text.set_position(inverse.transform((x0, y0)))
+        text.set_position(self.inverse.transform((x0, y0)))
         text.set_horizontalalignment("left")
         text.set_verticalalignment("bottom")
         text.set_multialignment(align)
-        placer.place(box)
-        labels[row.key] = text
-    return labels, numbered
+        self.placer.place(box)
 
 
 def _first_fit(
