@@ -410,7 +410,10 @@ def run(*, quick: bool = False) -> dict[str, Any]:
     RESULTS.mkdir(parents=True, exist_ok=True)
     out = RESULTS / ("centrality-quick.json" if quick else "centrality.json")
     out.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
-    print(f"centrality benchmark: {result['wall_seconds']:.0f} s; wrote {out}", flush=True)
+    print(
+        f"centrality benchmark: {result['wall_seconds']:.0f} s; wrote {out.relative_to(PROJECT_ROOT)}",
+        flush=True,
+    )
     return result
 
 
