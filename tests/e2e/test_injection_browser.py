@@ -181,7 +181,7 @@ def test_the_exported_html_with_payloads_runs_no_payload(tmp_path, page, output_
 
 
 def _record(output_dir: Path, what: str, nodes: int, hovered: int, tags, picked: int) -> None:
-    """The figures of this run, for RELIABILITY.md (test-output/ is git-ignored)."""
+    """The figures of this run, for docs/reliability.md (test-output/ is git-ignored)."""
     figures = {"payloads": len(PAYLOADS), "nodes_on_screen": nodes, "hovered": hovered,
                "tooltip_tags": tags, "selected": picked}  # fmt: skip
     (output_dir / f"injection-{what}.json").write_text(json.dumps(figures), encoding="utf-8")

@@ -1,4 +1,4 @@
-"""Where the app listens by default, what the README says about it, and the secrets file."""
+"""Where the app listens by default, what the documentation says about it, and the secrets file."""
 
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ import settings
 from tests.conftest import ROOT
 
 
-def _readme_section(title: str) -> str:
-    text = (ROOT / "README.md").read_text(encoding="utf-8")
+def _doc_section(page: str, title: str) -> str:
+    text = (ROOT / page).read_text(encoding="utf-8")
     start = text.index(title)
     end = text.find("\n## ", start + len(title))
     return text[start : end if end != -1 else None]
@@ -32,8 +32,8 @@ def test_the_app_binds_where_streamlit_binds_by_default():
     assert "$(if $(ADDRESS),--server.address $(ADDRESS))" in run_recipe
 
 
-def test_the_readme_states_both_bindings_as_they_are():
-    section = _readme_section("### Running the app for a workshop (LAN) vs localhost")
+def test_the_documentation_states_both_bindings_as_they_are():
+    section = _doc_section("docs/app.md", "## Running the app for a workshop (LAN) vs localhost")
     assert "where Streamlit listens by default" in section
     assert "every network interface" in section and "127.0.0.1 only" in section
     assert "make run ADDRESS=127.0.0.1" in section
