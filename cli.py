@@ -183,11 +183,11 @@ def _parse_params(pairs: Sequence[str]) -> dict[str, str]:
 
 
 def cmd_query(args: argparse.Namespace) -> int:
-    from queries import catalogue
+    from graph import questions
 
     lang = args.lang or settings.get("JEJARING_LANG")
     if args.list or not args.name:
-        listing = catalogue.list_questions()
+        listing = questions.list_questions()
         if args.format == "json":
             print(json.dumps(listing, indent=2, ensure_ascii=False))
         else:
@@ -199,13 +199,13 @@ def cmd_query(args: argparse.Namespace) -> int:
     try:
         params = _parse_params(args.param)
         # a mistyped name or parameter is reported before any store is opened or loaded
-        catalogue.convert_params(catalogue.get_question(args.name), params)
+        questions.convert_params(questions.get_question(args.name), params)
         store = open_ready_store(args.backend)
         try:
-            frame = catalogue.run_question(store, args.name, params)
+            frame = store.ask(args.name, params)
         finally:
             store.close()
-    except (catalogue.UnknownQuestion, catalogue.BadParameter, ValueError) as exc:
+    except (questions.UnknownQuestion, questions.BadParameter, ValueError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
     _print_frame(frame, args.format)
@@ -213,19 +213,16 @@ def cmd_query(args: argparse.Namespace) -> int:
 
 
 def cmd_cypher(args: argparse.Namespace) -> int:
-    from graph.neo4j import console
-    from graph.neo4j.store import Neo4jStore
+    from graph.console import ConsoleError
 
-    store = Neo4jStore.from_settings()
+    store = open_store("neo4j")  # the console is Neo4j's, whichever store JEJARING_BACKEND names
     try:
-        result = console.run_console(
-            store.driver,
+        result = store.console(
             args.query,
-            database=store.database,
             timeout_s=float(settings.get("JEJARING_CONSOLE_TIMEOUT")),
             row_cap=int(settings.get("JEJARING_CONSOLE_ROW_CAP")),
         )
-    except (console.QueryRefused, console.QueryFailed) as exc:
+    except ConsoleError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
     finally:
@@ -340,7 +337,7 @@ def cmd_clear(args: argparse.Namespace) -> int:
         store.clear()
         from loaders.bootstrap import mark_cleared  # an emptied store stays empty until `load`
 
-        mark_cleared(store.backend)
+        mark_cleared(store)
         print(f"removed {total} nodes and {rels} relationships from the {store.backend} store")
         print("it stays empty (also for the app) until `import` or `load` fills it")
     finally:
@@ -434,32 +431,42 @@ def cmd_settings(args: argparse.Namespace) -> int:
     return 0
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="cli.py",
-        description="Jejaring: the stakeholder network of village stunting reduction.",
+Subparsers = Any  # argparse's _SubParsersAction, which has no public name
+
+
+def _command(
+    sub: Subparsers, name: str, func: Callable[[argparse.Namespace], int], help_text: str
+) -> argparse.ArgumentParser:
+    """A subcommand whose help is also its description, run by ``func``."""
+    p = sub.add_parser(name, help=help_text, description=help_text)
+    p.set_defaults(func=func)
+    return p
+
+
+def _backend_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--backend",
+        choices=BACKENDS,
+        default=None,
+        help="graph store (default: JEJARING_BACKEND, else memory)",
     )
-    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    def add(name: str, func: Callable[[argparse.Namespace], int], help_text: str):
-        p = sub.add_parser(name, help=help_text, description=help_text)
-        p.set_defaults(func=func)
-        return p
 
-    def backend_option(p: argparse.ArgumentParser) -> None:
-        p.add_argument(
-            "--backend",
-            choices=BACKENDS,
-            default=None,
-            help="graph store (default: JEJARING_BACKEND, else memory)",
-        )
-
-    p = add("load", cmd_load, "load the curated case-study dataset and print counts")
-    backend_option(p)
-    p = add("stats", cmd_stats, "print node counts per label and relationship counts per type")
-    backend_option(p)
+def _add_store_commands(sub: Subparsers) -> None:
+    """load and stats: fill the store with the case study, count what it holds."""
+    p = _command(sub, "load", cmd_load, "load the curated case-study dataset and print counts")
+    _backend_option(p)
+    p = _command(
+        sub, "stats", cmd_stats, "print node counts per label and relationship counts per type"
+    )
+    _backend_option(p)
     p.add_argument("--format", choices=("text", "json"), default="text")
-    p = add(
+
+
+def _add_dataset_commands(sub: Subparsers) -> None:
+    """validate, passages and settings: the curated dataset, its sources and the settings."""
+    p = _command(
+        sub,
         "validate",
         cmd_validate,
         "check the dataset (schema errors, unresolved locators, records without evidence) and "
@@ -470,7 +477,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--data", help="dataset folder (default: JEJARING_DATA)")
     p.add_argument("--sources", help="sources folder (default: JEJARING_SOURCES)")
-    p = add(
+    p = _command(
+        sub,
         "passages",
         cmd_passages,
         "print a source's numbered paragraphs, as evidence locators count them",
@@ -478,35 +486,47 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--source", default="mongpok_case_study", help="Source id")
     p.add_argument("--section", help="only this section")
     p.add_argument("--sources", help="sources folder (default: JEJARING_SOURCES)")
-    add("settings", cmd_settings, "list every setting with its current value and help")
-    p = add(
+    _command(sub, "settings", cmd_settings, "list every setting with its current value and help")
+
+
+def _add_national_commands(sub: Subparsers) -> None:
+    """import-places and synth: the administrative hierarchy and the synthetic nation."""
+    p = _command(
+        sub,
         "import-places",
         cmd_import_places,
         "load the administrative hierarchy from a Kemendagri code file (Place nodes with "
         "PART_OF up to the province); rows that cannot be placed are reported (exit status 1)",
     )
-    backend_option(p)
+    _backend_option(p)
     p.add_argument("file", metavar="FILE", help="Kemendagri code file (kode, nama, level, ...)")
     p.add_argument("--crosswalk", metavar="FILE", help="BPS 2018 -> Kemendagri crosswalk file")
     p.add_argument("--format", choices=("text", "json"), default="text")
-    p = add(
+    p = _command(
+        sub,
         "synth",
         cmd_synth,
         "generate a synthetic national programme network (every record marked synthetic) and "
         "load it into the store, or write it to a file with --out",
     )
-    backend_option(p)
+    _backend_option(p)
     p.add_argument("--villages", type=int, required=True, help="number of villages")
     p.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
     p.add_argument("--places", metavar="FILE", help="Kemendagri code file whose real codes to use")
     p.add_argument("--out", metavar="FILE", help="write JSON Lines records here instead")
-    p = add(
+
+
+def _add_import_commands(sub: Subparsers) -> None:
+    """import and clear: files into the store (checked first, written all-or-nothing), and
+    emptying it."""
+    p = _command(
+        sub,
         "import",
         cmd_import,
         "import spreadsheets (XLSX, CSV, a zip of CSVs), GraphML, GEXF or JSON node-link into "
         "the store: everything is checked first, then written all-or-nothing",
     )
-    backend_option(p)
+    _backend_option(p)
     p.add_argument("files", nargs="+", metavar="FILE", help="file(s) to import together")
     p.add_argument("--dry-run", action="store_true", help="print the report, write nothing")
     p.add_argument(
@@ -515,16 +535,21 @@ def build_parser() -> argparse.ArgumentParser:
         help="a row whose name is that of a stored node (other id, same label) updates it",
     )
     p.add_argument("--format", choices=("text", "json"), default="text")
-    p = add("clear", cmd_clear, "remove every node and relationship from the store")
-    backend_option(p)
+    p = _command(sub, "clear", cmd_clear, "remove every node and relationship from the store")
+    _backend_option(p)
     p.add_argument("--yes", action="store_true", help="do not ask for confirmation")
-    p = add(
+
+
+def _add_export_command(sub: Subparsers) -> None:
+    """export: the graph or a view of it, as data files, a Cypher script, HTML or posters."""
+    p = _command(
+        sub,
         "export",
         cmd_export,
         "write the graph or a view of it: interchange files, a Cypher script, offline HTML, "
         "posters",
     )
-    backend_option(p)
+    _backend_option(p)
     p.add_argument(
         "--format",
         required=True,
@@ -545,8 +570,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--orientation", choices=("portrait", "landscape"), default="portrait")
     p.add_argument("--dpi", type=int, default=150, help="PNG resolution (default 150)")
     p.add_argument("--title", help="title of a poster or HTML page")
-    p = add("query", cmd_query, "list the named questions, or answer one (--list to see them)")
-    backend_option(p)
+
+
+def _add_query_commands(sub: Subparsers) -> None:
+    """query and cypher: the named questions, and the read-only console of Neo4j."""
+    p = _command(
+        sub, "query", cmd_query, "list the named questions, or answer one (--list to see them)"
+    )
+    _backend_option(p)
     p.add_argument("name", nargs="?", help="question name (see --list)")
     p.add_argument("--list", action="store_true", help="list the catalogue of questions")
     p.add_argument(
@@ -560,14 +591,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--lang", choices=("id", "en"), help="language of titles (default: JEJARING_LANG)"
     )
-    p = add(
+    p = _command(
+        sub,
         "cypher",
         cmd_cypher,
         "run a read-only Cypher query on the Neo4j backend (time limit, row cap)",
     )
     p.add_argument("query", help="the Cypher text; writes are refused")
     p.add_argument("--format", choices=("table", "json"), default="table")
-    p = add(
+
+
+def _add_server_command(sub: Subparsers) -> None:
+    """neo4j: the local Neo4j server."""
+    p = _command(
+        sub,
         "neo4j",
         cmd_neo4j,
         "start, stop or query the local Neo4j server (127.0.0.1; see the README)",
@@ -576,6 +613,22 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--port", type=int, help="Bolt port for start (default: JEJARING_NEO4J_PORT or 7687)"
     )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The command line: every subcommand with its options, in the order ``--help`` lists them."""
+    parser = argparse.ArgumentParser(
+        prog="cli.py",
+        description="Jejaring: the stakeholder network of village stunting reduction.",
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    _add_store_commands(sub)
+    _add_dataset_commands(sub)
+    _add_national_commands(sub)
+    _add_import_commands(sub)
+    _add_export_command(sub)
+    _add_query_commands(sub)
+    _add_server_command(sub)
     return parser
 
 

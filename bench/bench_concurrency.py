@@ -8,7 +8,7 @@ run, and the two are printed side by side:
   ``loaders.importer.apply_import`` (what ``cli.py import`` and the Data page do); each
   pair adds ``PAIR`` actors and, for each, one ``COLLABORATES_WITH`` link to a hub actor,
   all in one all-or-nothing ``store.apply``;
-- each reader asks named questions of ``queries/catalogue.py`` in turn. Three of them
+- each reader asks named questions (``store.ask``, :mod:`graph.questions`) in turn. Three of them
   check that no write is ever seen half done: the number of actors (``N1``), then the
   hub's partners (``R``), then the actors again (``N2``) must satisfy
   ``N1 <= R <= N2`` and be multiples of ``PAIR`` (a write's links become visible together
@@ -49,7 +49,6 @@ if str(PROJECT_ROOT) not in sys.path:  # run as a script: make the project impor
 
 from graph.store import GraphStore  # noqa: E402
 from loaders.importer import apply_import  # noqa: E402
-from queries.catalogue import run_question  # noqa: E402
 
 RESULTS_DIR = PROJECT_ROOT / "bench" / "results"
 HUB = "conc_hub"
@@ -90,14 +89,14 @@ def import_files(n: int, prefix: str = "w") -> list[tuple[str, bytes]]:
 
 def written_actors(store: GraphStore) -> int:
     """Actors of the writer, from the named question ``actors_by_level_and_sector``."""
-    frame = run_question(store, "actors_by_level_and_sector")
+    frame = store.ask("actors_by_level_and_sector")
     rows = frame[(frame["level"] == LEVEL) & (frame["sector"] == SECTOR)]
     return int(rows["actors"].sum()) if len(rows) else 0
 
 
 def hub_partners(store: GraphStore) -> int:
     """Links to the hub, from the named question ``partners_of_actor``."""
-    return len(run_question(store, "partners_of_actor", {"actor_id": HUB}))
+    return len(store.ask("partners_of_actor", {"actor_id": HUB}))
 
 
 def check_graph_file(path: Path) -> str | None:
@@ -200,7 +199,7 @@ def run_workload(
                 links = timed(outcome.read_ms, hub_partners, store)
                 n2 = timed(outcome.read_ms, written_actors, store)
                 name, params = others[turn % len(others)]
-                timed(outcome.read_ms, run_question, store, name, params)
+                timed(outcome.read_ms, store.ask, name, params)
                 turn += 1
                 with lock:
                     outcome.reads += 4

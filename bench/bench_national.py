@@ -136,6 +136,7 @@ class CountingStore:
     """A store that only counts what it is given (to time reading, not writing)."""
 
     backend = "counting"
+    whole_graph_writes = False  # loads stream in chunks, as into Neo4j
 
     def __init__(self) -> None:
         self.nodes_written = 0

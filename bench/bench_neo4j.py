@@ -49,8 +49,8 @@ if str(PROJECT_ROOT) not in sys.path:  # run as a script: make the project impor
 import neo4j  # noqa: E402
 from neo4j import Driver, GraphDatabase  # noqa: E402
 
+from graph.neo4j.cypher import encode_properties as encode_props  # noqa: E402
 from graph.neo4j.store import Neo4jStore, quote_identifier  # noqa: E402
-from graph.neo4j.store import _encode as encode_props  # noqa: E402  (the store's own encoding)
 from graph.schema import (  # noqa: E402
     ACTOR_TYPES,
     LEVELS,

@@ -2,18 +2,36 @@
 
 from __future__ import annotations
 
-import settings
-from graph.memory_store import MemoryStore
-from graph.store import GraphStore
+from pathlib import Path
 
-__all__ = ["BACKENDS", "open_store"]
+import settings
+from graph.memory_store import GRAPH_FILE, MemoryStore
+from graph.store import GraphStore, StoreLocation
+
+__all__ = ["BACKENDS", "open_store", "configured_location"]
 
 BACKENDS = ("memory", "neo4j")
 
 
+def _name(backend: str | None) -> str:
+    return (backend or settings.get("JEJARING_BACKEND")).strip().lower()
+
+
+def configured_location(backend: str | None = None) -> StoreLocation:
+    """Where the store that :func:`open_store` would open keeps its graph, read from the
+    settings without opening it (no file is read, no server is asked)."""
+    name = _name(backend)
+    if name == "memory":
+        return StoreLocation(name, file=Path(settings.get("JEJARING_WORKSPACE")) / GRAPH_FILE)
+    if name == "neo4j":
+        server = {"uri": settings.get("NEO4J_URI"), "database": settings.get("NEO4J_DATABASE")}
+        return StoreLocation(name, server=server)
+    raise ValueError(f"unknown backend {name!r}; choose one of: {', '.join(BACKENDS)}")
+
+
 def open_store(backend: str | None = None) -> GraphStore:
     """Open the store named by ``backend`` (default: the JEJARING_BACKEND setting)."""
-    name = (backend or settings.get("JEJARING_BACKEND")).strip().lower()
+    name = _name(backend)
     if name == "memory":
         return MemoryStore.in_workspace(settings.get("JEJARING_WORKSPACE"))
     if name == "neo4j":

@@ -29,13 +29,17 @@ from pathlib import Path
 from typing import Any
 
 import networkx as nx
+import pandas as pd
 
+from graph.console import ConsoleResult, ConsoleUnavailable
+from graph.questions import answer_from_graph
 from graph.schema import check_label, check_rel_type
 from graph.store import (
     MissingNode,
     Neighbour,
     NodeRecord,
     RelRecord,
+    StoreLocation,
     counts_of,
     filter_view,
     node_key,
@@ -77,6 +81,8 @@ class MemoryStore:
     """GraphStore over NetworkX; ``path=None`` keeps the graph in memory only."""
 
     backend = "memory"
+    whole_graph_writes = True  # every write copies the graph and saves the whole file
+    has_console = False
 
     def __init__(self, path: Path | str | None = None) -> None:
         self.path = Path(path) if path is not None else None
@@ -218,6 +224,20 @@ class MemoryStore:
         if self._version is not None:
             return "file:" + ":".join(str(part) for part in self._version)
         return f"memory:{id(self):x}:{self._generation}"
+
+    def ask(self, name: str, params: Mapping[str, Any] | None = None) -> pd.DataFrame:
+        """The named question answered from the published graph (read, never copied whole)."""
+        return answer_from_graph(self.frozen_graph(), name, params)
+
+    def console(self, text: str, *, timeout_s: float, row_cap: int) -> ConsoleResult:
+        """Not offered: the embedded store answers the named questions only."""
+        raise ConsoleUnavailable(
+            "the query console needs the Neo4j backend; the embedded store answers the named "
+            "questions only"
+        )
+
+    def location(self) -> StoreLocation:
+        return StoreLocation(self.backend, file=self.path)
 
     # -- concurrency and persistence ---------------------------------------------------
     def _current(self) -> nx.MultiDiGraph:

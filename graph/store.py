@@ -12,16 +12,24 @@ properties plus ``type``.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Protocol
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol
 
 import networkx as nx
 
 from graph.schema import NodeKey, check_label, check_rel_type, parse_node_ref
 
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from graph.console import ConsoleResult
+
 __all__ = [
     "GraphStore",
+    "StoreLocation",
     "NodeRecord",
     "RelRecord",
     "Neighbour",
@@ -49,6 +57,32 @@ class Neighbour:
     direction: str  # "out" or "in"
     rel: dict[str, Any]
     node: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class StoreLocation:
+    """Where a store keeps its graph, for messages and for the small files the app keeps about a
+    store in the workspace (the marker of a store emptied on purpose).
+
+    ``file`` is the graph file of the embedded store (None when it lives in memory only);
+    ``server`` names a database on a server (its URI and database name, never a password).
+    """
+
+    backend: str
+    file: Path | None = None
+    server: Mapping[str, str] | None = None
+
+    @property
+    def key(self) -> str:
+        """A short stable name of the server's database (empty for a file or memory).
+
+        >>> StoreLocation("neo4j", server={"uri": "bolt://h:7687", "database": "neo4j"}).key
+        'aae1b74b6092b585'
+        """
+        if not self.server:
+            return ""
+        where = "\0".join(str(value) for value in self.server.values())
+        return hashlib.sha256(where.encode()).hexdigest()[:16]
 
 
 def node_key(label: str, node_id: str) -> str:
@@ -87,9 +121,18 @@ def batched(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
 
 
 class GraphStore(Protocol):
-    """What every backend offers. Records are the dicts described in graph.schema."""
+    """What every backend offers. Records are the dicts described in graph.schema.
+
+    ``backend`` names the backend for messages (``memory``, ``neo4j``); callers use the
+    capabilities below instead of branching on it. ``whole_graph_writes`` is True where every
+    write copies and saves the whole graph (the embedded store): a bulk load then hands over
+    its records in one call rather than in chunks. ``has_console`` tells whether
+    :meth:`console` runs queries on this store.
+    """
 
     backend: str
+    whole_graph_writes: bool
+    has_console: bool
 
     def upsert_nodes(self, records: Iterable[NodeRecord], *, batch_size: int = 500) -> int:
         """Create or replace nodes; return how many records were written."""
@@ -148,6 +191,21 @@ class GraphStore(Protocol):
         """The whole graph for reading only (``nx.freeze``d): one consistent version that no
         later write changes. Cheaper than :meth:`to_networkx` where the store can share its
         graph; the caller must not change node or relationship properties either."""
+
+    def ask(self, name: str, params: Mapping[str, Any] | None = None) -> pd.DataFrame:
+        """The answer to the named question ``name`` of :mod:`graph.questions`: the same
+        DataFrame (columns, rows, order) on every backend. ``params`` may hold strings, as the
+        command line gives them; :class:`graph.questions.UnknownQuestion` and
+        :class:`graph.questions.BadParameter` are raised before the store is read."""
+
+    def console(self, text: str, *, timeout_s: float, row_cap: int) -> ConsoleResult:
+        """Run a researcher's query text if, and only if, it can only read; stop it after
+        ``timeout_s`` seconds and keep at most ``row_cap`` rows. Raises the errors of
+        :mod:`graph.console` (:class:`graph.console.ConsoleUnavailable` where ``has_console``
+        is False)."""
+
+    def location(self) -> StoreLocation:
+        """Where this store keeps its graph."""
 
     def clear(self) -> None:
         """Remove every node and relationship."""

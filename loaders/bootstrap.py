@@ -19,55 +19,73 @@ wondering why the store is empty.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import time
 from pathlib import Path
 
 import settings
-from graph.backends import open_store
-from graph.memory_store import GRAPH_FILE
-from graph.store import GraphStore
+from graph.backends import configured_location, open_store
+from graph.store import GraphStore, StoreLocation
 from loaders.case_study import load_case_study
 
 __all__ = ["open_ready_store", "load_curated", "cleared_marker", "mark_cleared", "is_cleared"]
 
-
-def _backend(backend: str | None) -> str:
-    return (backend or settings.get("JEJARING_BACKEND")).strip().lower()
-
-
-def cleared_marker(backend: str | None = None) -> Path:
-    """The marker file that says the store of ``backend`` (default: the setting) was emptied
-    on purpose."""
-    folder = Path(settings.get("JEJARING_WORKSPACE"))
-    if _backend(backend) == "neo4j":
-        where = f"{settings.get('NEO4J_URI')}\0{settings.get('NEO4J_DATABASE')}"
-        digest = hashlib.sha256(where.encode()).hexdigest()[:16]
-        return folder / f".cleared-neo4j-{digest}"
-    return folder / ".cleared"
+# A store, or the name of a backend whose configured store is meant (None: JEJARING_BACKEND).
+Which = GraphStore | str | None
 
 
-def mark_cleared(backend: str | None = None) -> Path:
-    """Remember that the store was emptied on purpose (``cli.py clear``)."""
-    name = _backend(backend)
-    path = cleared_marker(name)
+def _location(which: Which) -> StoreLocation:
+    if which is None or isinstance(which, str):
+        return configured_location(which)
+    return which.location()
+
+
+def _marker(location: StoreLocation) -> Path | None:
+    """The marker of a store: beside the embedded store's file (none for a store kept only in
+    memory), or in the workspace, named after a server's database."""
+    if location.file is not None:
+        return Path(location.file).parent / ".cleared"
+    if location.server:
+        folder = Path(settings.get("JEJARING_WORKSPACE"))
+        return folder / f".cleared-{location.backend}-{location.key}"
+    return None
+
+
+def cleared_marker(which: Which = None) -> Path:
+    """The marker file that says the store (default: the configured one) was emptied on
+    purpose."""
+    marker = _marker(_location(which))
+    if marker is None:
+        raise ValueError("a store kept only in memory has no cleared marker")
+    return marker
+
+
+def mark_cleared(which: Which = None) -> Path | None:
+    """Remember that the store was emptied on purpose (``cli.py clear``); a store kept only in
+    memory has nothing to remember it by (None)."""
+    location = _location(which)
+    path = _marker(location)
+    if path is None:
+        return None
     path.parent.mkdir(parents=True, exist_ok=True)
-    note = {"backend": name, "cleared_at": time.strftime("%Y-%m-%dT%H:%M:%S%z")}
-    if name == "neo4j":
-        note.update(uri=settings.get("NEO4J_URI"), database=settings.get("NEO4J_DATABASE"))
+    note = {
+        "backend": location.backend,
+        "cleared_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+        **(location.server or {}),
+    }
     path.write_text(json.dumps(note, indent=2) + "\n", encoding="utf-8")
     return path
 
 
-def is_cleared(backend: str | None = None) -> bool:
-    """True when the store was emptied on purpose and nothing has loaded the case study since."""
-    path = cleared_marker(backend)
-    if not path.is_file():
+def is_cleared(which: Which = None) -> bool:
+    """True when the store was emptied on purpose and nothing has loaded the case study since.
+
+    The embedded store's marker only counts while its graph file exists."""
+    location = _location(which)
+    path = _marker(location)
+    if path is None or not path.is_file():
         return False
-    if _backend(backend) == "memory":
-        return (path.parent / GRAPH_FILE).is_file()
-    return True
+    return location.file is None or Path(location.file).is_file()
 
 
 def load_curated(store: GraphStore) -> dict[str, int]:
@@ -79,25 +97,16 @@ def load_curated(store: GraphStore) -> dict[str, int]:
         settings.get("JEJARING_SOURCES"),
         batch_size=int(settings.get("JEJARING_BATCH_SIZE")),
     )
-    marker = _marker_of(store)
+    marker = _marker(store.location())
     if marker is not None:
         marker.unlink(missing_ok=True)
     return written
-
-
-def _marker_of(store: GraphStore) -> Path | None:
-    """The marker of an opened store: a memory store's sits beside its own file (none for a
-    store kept only in memory), a Neo4j store's is keyed by the configured URI."""
-    if getattr(store, "backend", None) == "memory":
-        path = getattr(store, "path", None)
-        return Path(path).parent / cleared_marker("memory").name if path is not None else None
-    return cleared_marker(getattr(store, "backend", None))
 
 
 def open_ready_store(backend: str | None = None) -> GraphStore:
     """Open the configured store; when it holds no nodes, load the curated case study,
     unless it was emptied on purpose (:func:`mark_cleared`)."""
     store = open_store(backend)
-    if not any(store.counts()["nodes"].values()) and not is_cleared(store.backend):
+    if not any(store.counts()["nodes"].values()) and not is_cleared(store):
         load_curated(store)
     return store

@@ -351,7 +351,7 @@ def import_places(
     row is reported and not written. ``progress`` is called with the number of rows read
     since its last call."""
     path = Path(path)
-    if getattr(store, "backend", "") == "memory":
+    if store.whole_graph_writes:
         # the embedded store copies (and saves) its whole graph on every write: one write
         batch_size = max(batch_size, 1 << 40)
     report = PlacesReport(file=path.name)

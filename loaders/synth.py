@@ -1253,8 +1253,8 @@ def load(
 ) -> LoadResult:
     """Write ``network`` into ``store``; idempotent (ids and (type, start, end) are stable).
 
-    The embedded store keeps the whole graph in memory anyway and copies it on every write,
-    so it gets all nodes in one call and all relationships in another. Other stores get the
+    A store whose writes copy the whole graph (``store.whole_graph_writes``, the embedded
+    store) gets all nodes in one call and all relationships in another. Other stores get the
     units in chunks of about ``chunk`` records, nodes of a chunk first and then its
     relationships, through the store's batched upserts (``batch_size`` per UNWIND batch):
     memory holds one chunk. ``progress`` is called with the number of villages done since
@@ -1267,7 +1267,7 @@ def load(
 
     started = time.perf_counter()
     n_nodes = n_rels = 0
-    if store.backend == "memory":
+    if store.whole_graph_writes:
         done_villages = 0
 
         def nodes_counted() -> Iterator[dict[str, Any]]:

@@ -57,6 +57,7 @@ __all__ = [
     "single_points_of_failure",
     "communities",
     "rank_correlation",
+    "compare_scores",
 ]
 
 # Plain-language explanations of every column the table computes; keys are column names.
@@ -701,3 +702,31 @@ def rank_correlation(x: Mapping[Any, float], y: Mapping[Any, float]) -> float:
     if len(keys) < 2 or a.std() == 0 or b.std() == 0:
         return float("nan")
     return float(np.corrcoef(a, b)[0, 1])
+
+
+def compare_scores(
+    ours: Mapping[str, float], theirs: Mapping[str, float], *, decimals: int = 8
+) -> dict[str, Any]:
+    """How two scorings of the same actors differ (NetworkX's and Neo4j GDS's, say): the largest absolute difference, the
+    actor where it occurs, Spearman rank correlation, and the actors only one side has.
+
+    Scores are rounded to ``decimals`` before ranking: actors that tie in theory differ in
+    the last digits of an iterative result, and that noise must not count as disagreement.
+
+    >>> compare_scores({"a": 0.5, "b": 0.25}, {"a": 0.5, "b": 0.5})["max_abs_diff"]
+    0.25
+    """
+    shared = sorted(set(ours) & set(theirs))
+    diffs = {k: abs(ours[k] - theirs[k]) for k in shared}
+    worst = max(shared, key=lambda k: diffs[k]) if shared else None
+    return {
+        "actors": len(shared),
+        "max_abs_diff": diffs[worst] if worst is not None else 0.0,
+        "worst_actor": worst,
+        "spearman": rank_correlation(
+            {k: round(v, decimals) for k, v in ours.items()},
+            {k: round(v, decimals) for k, v in theirs.items()},
+        ),
+        "only_ours": sorted(set(ours) - set(theirs)),
+        "only_theirs": sorted(set(theirs) - set(ours)),
+    }

@@ -15,16 +15,18 @@ import streamlit as st
 import settings
 from drawing.i18n import t
 from drawing.labels import markdown_text
-from graph.neo4j.console import EXAMPLE_QUERY, QueryRefused, QueryTimedOut, run_console
+from graph.console import QueryRefused, QueryTimedOut
+from graph.neo4j.console import EXAMPLE_QUERY
+from graph.neo4j.questions import cypher_for
+from graph.questions import BadParameter, list_questions
 from graph.store import GraphStore
-from queries.catalogue import BadParameter, cypher_for, list_questions, run_question
 from ui.state import current_lang, store_or_stop
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def _answer(_store: GraphStore, store_id: int, name: str, params: tuple[tuple[str, str], ...]):
     # keyed by the store (its id while the cached store lives), the question and its parameters
-    return run_question(_store, name, dict(params))
+    return _store.ask(name, dict(params))
 
 
 def _pick_question(lang: str) -> dict[str, Any]:
@@ -116,7 +118,7 @@ def _show_cypher(name: str, params: dict[str, str], lang: str) -> None:
 
 def _console(store: GraphStore, lang: str) -> None:
     st.subheader(t("console.header", lang))
-    if getattr(store, "backend", None) != "neo4j":
+    if not store.has_console:
         st.info(t("console.unavailable", lang))
         return
     timeout = float(settings.get("JEJARING_CONSOLE_TIMEOUT"))
@@ -130,9 +132,7 @@ def _console(store: GraphStore, lang: str) -> None:
     if not st.button(t("console.run", lang), key="console_run"):
         return
     try:
-        result = run_console(
-            store.driver, text, database=store.database, timeout_s=timeout, row_cap=cap
-        )
+        result = store.console(text, timeout_s=timeout, row_cap=cap)
     except QueryRefused as exc:
         st.error(t("console.refused", lang, reason=markdown_text(exc)))
     except QueryTimedOut:

@@ -46,18 +46,24 @@ import threading
 import time
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from itertools import islice
 from typing import Any, TypeVar
 
-import pandas as pd
 from neo4j import READ_ACCESS, Driver
 from neo4j.exceptions import DriverError, Neo4jError
 from neo4j.graph import Node, Path, Relationship
 from neo4j.spatial import Point
 from neo4j.time import Date, DateTime, Duration, Time
 
-from graph.neo4j.store import JSON_KEY
+from graph.console import (
+    ConsoleError,
+    ConsoleResult,
+    QueryFailed,
+    QueryRefused,
+    QueryTimedOut,
+)
+from graph.neo4j.cypher import JSON_KEY
 
 __all__ = [
     "ALLOWED_PROCEDURES",
@@ -129,25 +135,6 @@ TX_METADATA = {"app": "jejaring-console"}
 EXAMPLE_QUERY = "MATCH (a:Actor) RETURN a.level AS level, count(*) AS actors ORDER BY actors DESC"
 
 T = TypeVar("T")
-
-
-# -- errors -----------------------------------------------------------------------------
-
-
-class ConsoleError(Exception):
-    """Base class of what the console reports to its user; the message is for people."""
-
-
-class QueryRefused(ConsoleError):
-    """The query was not run (or was stopped) because it could write or reach outside."""
-
-
-class QueryFailed(ConsoleError):
-    """The query was allowed but failed: a syntax error, a runtime error, no server."""
-
-
-class QueryTimedOut(QueryFailed):
-    """The query was stopped at the console's time limit."""
 
 
 # -- layer 1: tokens --------------------------------------------------------------------
@@ -708,42 +695,6 @@ def _with_deadline(work: Callable[[], T], seconds: float, timeout_s: float) -> T
     if "error" in box:
         raise box["error"]
     return box["value"]
-
-
-@dataclass
-class ConsoleResult:
-    """What a console query returned: columns in order, rows as dicts of plain values."""
-
-    columns: list[str]
-    rows: list[dict[str, Any]]
-    truncated: bool
-    row_cap: int
-    elapsed_ms: float
-    notes: list[str] = field(default_factory=list)
-
-    @property
-    def note(self) -> str | None:
-        """The sentence to show under a truncated table, else None."""
-        if not self.truncated:
-            return None
-        return f"only the first {self.row_cap} rows are shown; the query returned more"
-
-    def as_dict(self) -> dict[str, Any]:
-        """JSON-ready: columns, rows, row_count, truncated, row_cap, elapsed_ms, note, notes."""
-        return {
-            "columns": list(self.columns),
-            "rows": [dict(row) for row in self.rows],
-            "row_count": len(self.rows),
-            "truncated": self.truncated,
-            "row_cap": self.row_cap,
-            "elapsed_ms": self.elapsed_ms,
-            "note": self.note,
-            "notes": list(self.notes),
-        }
-
-    def frame(self) -> pd.DataFrame:
-        """The rows as a DataFrame with the query's columns (also when there are no rows)."""
-        return pd.DataFrame(self.rows, columns=self.columns)
 
 
 def run_console(

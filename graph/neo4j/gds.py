@@ -9,7 +9,7 @@ in-memory graph. Each undirected link is sent once and declared undirected.
 
 All Cypher is here as builders or constants; every value, the graph name included, is a
 $parameter; the one label is checked against the schema and quoted by
-``graph.neo4j.store.quote_identifier``. The driver is passed in, never created here.
+``graph.neo4j.cypher.quote_identifier``. The driver is passed in, never created here.
 
 Conventions that differ from NetworkX, and how the comparison handles them:
 
@@ -29,9 +29,8 @@ from typing import Any
 import networkx as nx
 from neo4j import Driver
 
-from graph.neo4j.store import quote_identifier
+from graph.neo4j.cypher import quote_identifier
 from graph.schema import check_label
-from queries.centrality import rank_correlation
 
 __all__ = [
     "GDS_VERSION",
@@ -47,7 +46,6 @@ __all__ = [
     "drop_graph",
     "normalise_betweenness",
     "normalise_sum",
-    "compare_scores",
 ]
 
 GDS_VERSION = "RETURN gds.version() AS version"
@@ -178,31 +176,3 @@ def normalise_sum(scores: Mapping[str, float]) -> dict[str, float]:
     """
     total = sum(scores.values())
     return {k: (v / total if total else 0.0) for k, v in scores.items()}
-
-
-def compare_scores(
-    ours: Mapping[str, float], theirs: Mapping[str, float], *, decimals: int = 8
-) -> dict[str, Any]:
-    """How two scorings of the same actors differ: the largest absolute difference, the
-    actor where it occurs, Spearman rank correlation, and the actors only one side has.
-
-    Scores are rounded to ``decimals`` before ranking: actors that tie in theory differ in
-    the last digits of an iterative result, and that noise must not count as disagreement.
-
-    >>> compare_scores({"a": 0.5, "b": 0.25}, {"a": 0.5, "b": 0.5})["max_abs_diff"]
-    0.25
-    """
-    shared = sorted(set(ours) & set(theirs))
-    diffs = {k: abs(ours[k] - theirs[k]) for k in shared}
-    worst = max(shared, key=lambda k: diffs[k]) if shared else None
-    return {
-        "actors": len(shared),
-        "max_abs_diff": diffs[worst] if worst is not None else 0.0,
-        "worst_actor": worst,
-        "spearman": rank_correlation(
-            {k: round(v, decimals) for k, v in ours.items()},
-            {k: round(v, decimals) for k, v in theirs.items()},
-        ),
-        "only_ours": sorted(set(ours) - set(theirs)),
-        "only_theirs": sorted(set(theirs) - set(ours)),
-    }

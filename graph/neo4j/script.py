@@ -5,7 +5,7 @@ written as Cypher literals by :func:`cypher_literal`, which escapes every string
 both quotes, control characters, and everything outside printable ASCII as ``\\uXXXX``, a surrogate
 pair beyond the first plane), so a name such as ``'}) DETACH DELETE n //`` stays a string. Labels and
 relationship types come only from the schema's closed sets and are backtick-quoted by the
-store's own helper (:func:`graph.neo4j.store.quote_identifier`).
+shared helper (:func:`graph.neo4j.cypher.quote_identifier`).
 
 Layout of the script: a comment header, the unique-id constraint of every label (the same
 statements the Neo4j store runs), then the nodes, then the relationships, each in ``UNWIND``
@@ -26,7 +26,8 @@ from typing import Any
 
 import networkx as nx
 
-from graph.neo4j.store import _encode, constraint_query, quote_identifier
+from graph.neo4j.cypher import encode_properties, quote_identifier
+from graph.neo4j.store import constraint_query
 from graph.schema import LABELS, check_label, check_rel_type, parse_node_ref
 
 __all__ = [
@@ -118,7 +119,7 @@ def _node_groups(graph: nx.MultiDiGraph) -> dict[str, list[dict[str, Any]]]:
     for _, data in sorted(graph.nodes(data=True), key=lambda item: str(item[0])):
         label = check_label(str(data.get("label")))
         props = {k: v for k, v in data.items() if k != "label"}
-        groups[label].append({"id": str(props["id"]), "props": _encode(props)})
+        groups[label].append({"id": str(props["id"]), "props": encode_properties(props)})
     return groups
 
 
@@ -131,7 +132,7 @@ def _rel_groups(graph: nx.MultiDiGraph) -> dict[tuple[str, str, str], list[dict[
         end_id = graph.nodes[v].get("id", end.id)
         props = {k: val for k, val in data.items() if k not in ("type", "start", "end")}
         groups[(rel_type, check_label(start.label), check_label(end.label))].append(
-            {"s": str(start_id), "e": str(end_id), "p": _encode(props)}
+            {"s": str(start_id), "e": str(end_id), "p": encode_properties(props)}
         )
     return groups
 

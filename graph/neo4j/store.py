@@ -18,7 +18,14 @@ password.
 
 Neo4j properties hold scalars and lists of scalars only, so a property whose value is
 a mapping or a list of mappings (evidence locators, claim checks) is stored as JSON
-text and its name is kept in the node's ``_json`` list; reads decode it again.
+text and its name is kept in the node's ``_json`` list; reads decode it again
+(:mod:`graph.neo4j.cypher`).
+
+Besides the graph, the store answers the named questions with their Cypher
+(:mod:`graph.neo4j.questions`), runs the read-only console (:mod:`graph.neo4j.console`) and
+tells the version of the database: the bookmark the server gives a read transaction, which
+names the last transaction it committed, so it changes with every write that changes the
+graph, by any process or tool.
 """
 
 from __future__ import annotations
@@ -31,6 +38,7 @@ from collections.abc import Collection, Iterable, Iterator, Mapping
 from typing import Any
 
 import networkx as nx
+import pandas as pd
 from neo4j import READ_ACCESS, Driver, GraphDatabase, RoutingControl
 from neo4j.exceptions import (
     DriverError,
@@ -42,12 +50,23 @@ from neo4j.exceptions import (
 )
 
 import settings
+from graph.console import ConsoleResult
+from graph.neo4j.console import run_console
+from graph.neo4j.cypher import (
+    JSON_KEY,
+    decode_properties,
+    encode_properties,
+    quote_identifier,
+)
+from graph.neo4j.questions import cypher_for
+from graph.questions import answer_frame, get_question
 from graph.schema import LABELS, REL_TYPES, check_label, check_rel_type
 from graph.store import (
     MissingNode,
     Neighbour,
     NodeRecord,
     RelRecord,
+    StoreLocation,
     batched,
     filter_view,
     node_key,
@@ -63,9 +82,8 @@ __all__ = [
     "quote_identifier",
     "node_upsert_query",
     "rel_upsert_query",
+    "JSON_KEY",
 ]
-
-JSON_KEY = "_json"
 
 
 class StoreUnavailable(ConnectionError):
@@ -91,13 +109,6 @@ def driver_options() -> dict[str, Any]:
         "max_transaction_retry_time": float(settings.get("NEO4J_MAX_RETRY_TIME")),
         "liveness_check_timeout": float(liveness) if liveness else None,
     }
-
-
-def quote_identifier(name: str) -> str:
-    """Backtick-quote a label or relationship type after checking it is in the schema."""
-    if name not in LABELS and name not in REL_TYPES:
-        check_label(name)  # raises SchemaViolation with the list of labels
-    return f"`{name}`"
 
 
 def constraint_query(label: str) -> str:
@@ -186,6 +197,9 @@ def rels_of_type(rel_type: str) -> str:
     return f"MATCH (a)-[r:{quote_identifier(check_rel_type(rel_type))}]->(b) " + _RELS_RETURN
 
 
+# A read transaction that changes nothing: the server answers it with the bookmark of the last
+# transaction it committed, which is what version() reports.
+VERSION_PROBE = "RETURN 1 AS one"
 DELETE_SOME = "MATCH (n) WITH n LIMIT $limit DETACH DELETE n RETURN count(*) AS n"
 DELETE_SOME_RELS = "MATCH ()-[r]->() WITH r LIMIT $limit DELETE r RETURN count(*) AS n"
 # clear() removes relationships first, then nodes, this many per transaction: a DETACH DELETE
@@ -206,36 +220,12 @@ def _driver_address(driver: Driver) -> str:
     return f"bolt://{address}" if address is not None else "the configured server"
 
 
-def _encode(props: Mapping[str, Any]) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    encoded: list[str] = []
-    for key, value in props.items():
-        if value is None:
-            continue
-        if isinstance(value, dict) or (
-            isinstance(value, list) and any(isinstance(v, (dict, list)) for v in value)
-        ):
-            out[key] = json.dumps(value, ensure_ascii=False, sort_keys=True)
-            encoded.append(key)
-        else:
-            out[key] = value
-    if encoded:
-        out[JSON_KEY] = sorted(encoded)
-    return out
-
-
-def _decode(props: Mapping[str, Any]) -> dict[str, Any]:
-    out = dict(props)
-    for key in out.pop(JSON_KEY, None) or []:
-        if isinstance(out.get(key), str):
-            out[key] = json.loads(out[key])
-    return out
-
-
 class Neo4jStore:
     """GraphStore over a Neo4j 5 database reached with the official driver."""
 
     backend = "neo4j"
+    whole_graph_writes = False  # writes are batched transactions: loads stream in chunks
+    has_console = True
 
     def __init__(
         self,
@@ -316,9 +306,12 @@ class Neo4jStore:
             raise StoreConnectionLost(f"{where} failed while {doing}: {_one_line(exc)}") from None
 
     def _read(self, query: str, **params: Any) -> list[dict[str, Any]]:
+        return self._read_with(query, params)
+
+    def _read_with(self, query: str, params: Mapping[str, Any]) -> list[dict[str, Any]]:
         with self._faults("reading"):
             records, _, _ = self.driver.execute_query(
-                query, params, database_=self.database, routing_=RoutingControl.READ
+                query, dict(params), database_=self.database, routing_=RoutingControl.READ
             )
         return [r.data() for r in records]
 
@@ -363,7 +356,7 @@ class Neo4jStore:
         by_label: dict[str, list[dict[str, Any]]] = defaultdict(list)
         for record in records:
             label, node_id, props = split_node(record)
-            by_label[label].append({"id": node_id, "props": _encode(props)})
+            by_label[label].append({"id": node_id, "props": encode_properties(props)})
         self.ensure_constraints()
         size = batch_size or self.batch_size
         return sum(
@@ -378,7 +371,7 @@ class Neo4jStore:
         for record in records:
             rel_type, start, end, props = split_relationship(record)
             groups[(rel_type, start.label, end.label)].append(
-                {"start": start.id, "end": end.id, "props": _encode(props)}
+                {"start": start.id, "end": end.id, "props": encode_properties(props)}
             )
         self._check_ends_exist(groups)
         size = batch_size or self.batch_size
@@ -416,12 +409,12 @@ class Neo4jStore:
         by_label: dict[str, list[dict[str, Any]]] = defaultdict(list)
         for record in nodes:
             label, node_id, props = split_node(record)
-            by_label[label].append({"id": node_id, "props": _encode(props)})
+            by_label[label].append({"id": node_id, "props": encode_properties(props)})
         groups: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
         for record in relationships:
             rel_type, start, end, props = split_relationship(record)
             groups[(rel_type, start.label, end.label)].append(
-                {"start": start.id, "end": end.id, "props": _encode(props)}
+                {"start": start.id, "end": end.id, "props": encode_properties(props)}
             )
         # schema commands cannot share a transaction with writes: constraints first
         self.ensure_constraints()
@@ -466,18 +459,18 @@ class Neo4jStore:
     # -- reading ---------------------------------------------------------------------
     def get_node(self, label: str, node_id: str) -> dict[str, Any] | None:
         rows = self._read(get_node_query(label), id=node_id)
-        return {**_decode(rows[0]["props"]), "label": label} if rows else None
+        return {**decode_properties(rows[0]["props"]), "label": label} if rows else None
 
     def nodes(self, label: str | None = None) -> list[dict[str, Any]]:
         # one label: a label scan, not a walk over every node of the database
         query = ALL_NODES if label is None else nodes_of_label(label)
-        return [{**_decode(r["props"]), "label": r["label"]} for r in self._read(query)]
+        return [{**decode_properties(r["props"]), "label": r["label"]} for r in self._read(query)]
 
     def relationships(self, rel_type: str | None = None) -> list[dict[str, Any]]:
         query = ALL_RELS if rel_type is None else rels_of_type(rel_type)
         return [
             {
-                **_decode(r["props"]),
+                **decode_properties(r["props"]),
                 "type": r["type"],
                 "start": node_key(r["sl"], r["sid"]),
                 "end": node_key(r["el"], r["eid"]),
@@ -499,8 +492,8 @@ class Neo4jStore:
             Neighbour(
                 r["type"],
                 r["direction"],
-                {**_decode(r["rel"]), "type": r["type"]},
-                {**_decode(r["node"]), "label": r["label"]},
+                {**decode_properties(r["rel"]), "type": r["type"]},
+                {**decode_properties(r["node"]), "label": r["label"]},
             )
             for r in rows
         ]
@@ -540,10 +533,36 @@ class Neo4jStore:
         return filter_view(graph, labels=labels, rel_types=rel_types, where=where)
 
     def version(self) -> str:
-        """The node and relationship counts from the count store (one cheap read)."""
-        counts = self.counts()
-        text = json.dumps(counts, sort_keys=True)
-        return "counts:" + hashlib.sha1(text.encode(), usedforsecurity=False).hexdigest()[:16]
+        """The bookmark the server gives a read transaction: it names the database and the last
+        transaction committed there, so it changes with every write that changes the graph (by
+        this store, another process or another tool) and stays while nothing is written. One
+        round trip that reads nothing. A server that gives no bookmark is versioned by its node
+        and relationship counts instead. Read the version before the data it keys."""
+        with (
+            self._faults("reading"),
+            self.driver.session(database=self.database, default_access_mode=READ_ACCESS) as session,
+        ):
+            session.execute_read(lambda tx: tx.run(VERSION_PROBE).consume())
+            marks = sorted(session.last_bookmarks().raw_values)
+        text = "\n".join(marks) if marks else json.dumps(self.counts(), sort_keys=True)
+        kind = "tx" if marks else "counts"
+        return f"{kind}:" + hashlib.sha1(text.encode(), usedforsecurity=False).hexdigest()[:16]
+
+    def location(self) -> StoreLocation:
+        return StoreLocation(self.backend, server={"uri": self.uri, "database": self.database})
+
+    # -- questions and the console -----------------------------------------------------
+    def ask(self, name: str, params: Mapping[str, Any] | None = None) -> pd.DataFrame:
+        """The named question answered by its Cypher on a reader; its ORDER BY orders the rows."""
+        query, values = cypher_for(name, params)  # a bad name or value fails before the read
+        rows = self._read_with(query, values)
+        return answer_frame(get_question(name), rows, values, ordered=True)
+
+    def console(self, text: str, *, timeout_s: float, row_cap: int) -> ConsoleResult:
+        """The guarded read-only console (:func:`graph.neo4j.console.run_console`)."""
+        return run_console(
+            self.driver, text, database=self.database, timeout_s=timeout_s, row_cap=row_cap
+        )
 
     def counts(self) -> dict[str, dict[str, int]]:
         nodes = {r["label"]: r["n"] for r in self._read_quietly(COUNT_NODES)}

@@ -9,15 +9,15 @@ import pandas as pd
 import pytest
 
 from graph.memory_store import MemoryStore
+from graph.questions import QUESTIONS
 from loaders.case_study import load_case_study
-from queries import catalogue
 from tests.conftest import DATA
 from tests.integration.test_neo4j_case_study import neo4j_env
 from tests.unit.test_cli import run_cli
 
 pytestmark = [pytest.mark.neo4j, pytest.mark.timeout(300)]
 
-NAMES = [q.name for q in catalogue.QUESTIONS]
+NAMES = [q.name for q in QUESTIONS]
 
 # Answers with parameters other than the defaults, including ids that match nothing.
 OTHER_PARAMS = [
@@ -53,8 +53,8 @@ def memory(sources_dir):
 
 
 def same_answer(memory, neo, name, params=None):
-    expected = catalogue.run_question(memory, name, params).reset_index(drop=True)
-    got = catalogue.run_question(neo, name, params).reset_index(drop=True)
+    expected = memory.ask(name, params).reset_index(drop=True)
+    got = neo.ask(name, params).reset_index(drop=True)
     pd.testing.assert_frame_equal(got, expected)
     return got
 
@@ -71,9 +71,9 @@ def test_other_parameters_answer_the_same_on_both_backends(memory, neo, name, pa
 
 
 def test_neo4j_answers_carry_the_decoded_evidence(neo):
-    frame = catalogue.run_question(neo, "evidence_of_node")
+    frame = neo.ask("evidence_of_node")
     assert frame["paragraph"].tolist() == [1, 17, 21, 3, 1]
-    claims = catalogue.run_question(neo, "claims_of_source")
+    claims = neo.ask("claims_of_source")
     assert len(claims) == 29 and all(claims["cited_at"].map(len) > 0)
 
 

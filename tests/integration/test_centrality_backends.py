@@ -14,7 +14,7 @@ import pytest
 from graph.memory_store import MemoryStore
 from graph.neo4j import gds
 from loaders.case_study import load_case_study
-from queries.centrality import betweenness, centrality_table, pagerank
+from queries.centrality import betweenness, centrality_table, compare_scores, pagerank
 from queries.collaboration import collaboration_projection
 from tests.conftest import DATA, require
 
@@ -100,7 +100,7 @@ def test_gds_betweenness_matches_networkx(projected, driver, record_property):
     scope, P, name, _ = projected
     theirs = gds.normalise_betweenness(gds.gds_betweenness(driver, name))
     ours = by_id(P, betweenness(P))
-    found = gds.compare_scores(ours, theirs)
+    found = compare_scores(ours, theirs)
     record_property(f"gds_betweenness_{scope}", found)
     print(f"\nGDS vs NetworkX betweenness ({scope}): {found}")
     assert found["actors"] == P.number_of_nodes() and not found["only_theirs"]
@@ -112,7 +112,7 @@ def test_gds_pagerank_agrees_with_networkx(projected, driver, record_property):
     scope, P, name, _ = projected
     theirs = gds.normalise_sum(gds.gds_pagerank(driver, name, damping=0.85, weighted=True))
     ours = by_id(P, pagerank(P, alpha=0.85, weight="weight"))
-    found = gds.compare_scores(ours, theirs)
+    found = compare_scores(ours, theirs)
     record_property(f"gds_pagerank_{scope}", found)
     print(f"\nGDS vs NetworkX weighted PageRank ({scope}): {found}")
     assert found["actors"] == P.number_of_nodes() and not found["only_theirs"]

@@ -22,16 +22,22 @@ def test_cleared_neo4j_stays_empty_until_load(
     neo4j_server, neo4j_module_store, tmp_path, sources_dir, dataset
 ):
     env = neo4j_env(neo4j_server)
+    empty = neo4j_module_store.version()
     run_cli("load", "--backend", "neo4j", workspace=tmp_path, extra_env=env)
+    loaded = neo4j_module_store.version()  # another process wrote: this store sees it
+    assert loaded != empty
     out = run_cli("clear", "--backend", "neo4j", "--yes", workspace=tmp_path, extra_env=env)
+    assert neo4j_module_store.version() not in (empty, loaded)
     assert "stays empty" in out.stdout
     markers = sorted(p.name for p in tmp_path.glob(".cleared*"))
     assert len(markers) == 1 and markers[0].startswith(".cleared-neo4j-"), markers
     note = json.loads((tmp_path / markers[0]).read_text(encoding="utf-8"))
     assert note["uri"] == neo4j_server.bolt_uri and neo4j_server.password not in json.dumps(note)
 
+    cleared = neo4j_module_store.version()
     assert _stats(tmp_path, env) == {"nodes": {}, "relationships": {}}
     assert neo4j_module_store.counts()["nodes"] == {}
+    assert neo4j_module_store.version() == cleared  # reading another process's way changes nothing
 
     # another server address (here: another database name) has no marker of its own
     other = {**env, "NEO4J_DATABASE": "elsewhere"}

@@ -16,8 +16,8 @@ import pytest
 from graph.neo4j import console
 from graph.neo4j.script import cypher_statements
 from graph.neo4j.store import Neo4jStore
+from graph.questions import BadParameter, list_questions
 from loaders.case_study import load_case_study
-from queries.catalogue import BadParameter, list_questions, run_question
 from tests.conftest import DATA
 from tests.import_support import snapshot
 from tests.injection_support import (
@@ -69,7 +69,7 @@ def test_payloads_as_question_parameters_change_nothing(store):
                 continue
             for text in CYPHERISH:
                 try:
-                    answer = run_question(store, question["name"], {param: text})
+                    answer = store.ask(question["name"], {param: text})
                 except BadParameter as refused:  # a label outside the closed set, say
                     assert param in str(refused) or "label" in str(refused)
                     continue
@@ -83,9 +83,7 @@ def test_payloads_as_question_parameters_change_nothing(store):
 def test_a_payload_id_finds_its_own_actor_only(store):
     import_payloads(store)
     for name in ("cypher_close_map", "cypher_backticks", "cypher_statement"):
-        answer = run_question(
-            store, "evidence_of_node", {"label": "Actor", "node_id": actor_id(name)}
-        )
+        answer = store.ask("evidence_of_node", {"label": "Actor", "node_id": actor_id(name)})
         assert answer[["section", "note"]].to_numpy().tolist() == [[PAYLOADS[name]] * 2]
 
 

@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from queries.catalogue import cypher_for, run_question
+from graph.neo4j.questions import cypher_for
 from tests.conftest import ROOT
 from tests.unit.test_cli import run_cli
 
@@ -79,7 +79,7 @@ def test_the_neo4j_page_shows_the_cypher_exactly_as_it_runs():
 
 
 def test_place_hierarchy_of_mongpok_has_both_codes(loaded):
-    rows = run_question(loaded, "place_hierarchy", {}).to_dict("records")
+    rows = loaded.ask("place_hierarchy", {}).to_dict("records")
     assert [r["place_level"] for r in rows] == [
         "desa",
         "kecamatan",
@@ -92,7 +92,7 @@ def test_place_hierarchy_of_mongpok_has_both_codes(loaded):
 
 
 def test_baznas_funding_comes_back_with_amount_and_currency(loaded):
-    rows = run_question(loaded, "who_funds_what", {}).to_dict("records")
+    rows = loaded.ask("who_funds_what", {}).to_dict("records")
     assert {
         "funder_id": "baznas_kab_serang",
         "amount": 20_000_000,
@@ -101,7 +101,7 @@ def test_baznas_funding_comes_back_with_amount_and_currency(loaded):
 
 
 def test_mongpok_prevalence_series_keeps_both_february_2023_values(loaded):
-    frame = run_question(loaded, "indicator_series", {})
+    frame = loaded.ask("indicator_series", {})
     eppgbm = frame[frame["instrument"] == "e-PPGBM"]
     assert eppgbm["period"].tolist() == ["2020", "2021", "2022", "2023-02", "2023-02"]
     assert eppgbm["value"].tolist()[:3] == [55, 39.7, 17.1]

@@ -198,3 +198,81 @@ def test_apply_refuses_names_outside_the_schema_before_writing(small):
     with pytest.raises(SchemaViolation):
         small.apply([actor("y")], [rel("KNOWS]->() DELETE x //", "a", "y")])
     assert _snapshot(small) == before
+
+
+# -- version: the key of everything computed from the graph -------------------------------------
+
+
+def _reads(store):
+    """Every kind of read a page makes."""
+    store.counts()
+    store.nodes()
+    store.nodes("Actor")
+    store.relationships("COORDINATES")
+    store.get_node("Actor", "a")
+    store.neighbours("Actor", "a")
+    store.subgraph(labels={"Actor"}, rel_types={"COORDINATES"})
+    store.to_networkx()
+    store.frozen_graph()
+    store.ask("actors_by_level_and_sector")
+
+
+def test_version_stays_across_reads_and_changes_with_every_write(small):
+    start = small.version()
+    _reads(small)
+    assert small.version() == start
+    seen = [start]
+
+    def changed() -> str:
+        now = small.version()
+        assert now not in seen, f"version {now} came back after a write"
+        seen.append(now)
+        _reads(small)
+        assert small.version() == now, "a read changed the version"
+        return now
+
+    small.upsert_nodes([actor("a", person_name="Bana")])
+    changed()
+    small.upsert_relationships([rel("COLLABORATES_WITH", "a", "b", weight=5)])
+    changed()
+    small.apply([actor("d")], [rel("LEADS", "d", "a")])
+    changed()
+    with pytest.raises(MissingNode):  # a write that fails leaves the store and its version
+        small.apply([actor("e")], [rel("LEADS", "e", "ghost")])
+    assert small.version() == seen[-1]
+    small.clear()
+    changed()
+    small.upsert_nodes([actor("a")])  # the first graph again: still a new version
+    changed()
+
+
+@pytest.mark.parametrize("backend", ["memory", "neo4j"])
+def test_two_stores_on_one_database_agree_on_the_version(request, backend, tmp_path):
+    first, second = _two_stores(request, backend, tmp_path)
+    try:
+        first.upsert_nodes([actor("a")])
+        assert second.version() == first.version()
+        second.upsert_nodes([actor("b")])  # a write through the other store is seen
+        assert first.version() == second.version()
+        before = first.version()
+        second.apply([actor("c")], [rel("LEADS", "c", "a")])
+        assert first.version() != before and first.version() == second.version()
+    finally:
+        second.close()
+
+
+def _two_stores(request, backend, tmp_path):
+    """Two store objects on one workspace file or one Neo4j database, the first emptied."""
+    if backend == "memory":
+        from graph.memory_store import MemoryStore
+
+        return MemoryStore.in_workspace(tmp_path), MemoryStore.in_workspace(tmp_path)
+    from neo4j import GraphDatabase
+
+    from graph.neo4j.store import Neo4jStore
+
+    first = request.getfixturevalue("neo4j_module_store")
+    first.clear()
+    server = request.getfixturevalue("neo4j_server")
+    driver = GraphDatabase.driver(server.bolt_uri, auth=server.auth)
+    return first, Neo4jStore(driver, database="neo4j")

@@ -13,15 +13,16 @@ import networkx as nx
 import pandas as pd
 import pytest
 
+from graph import questions
 from graph.memory_store import MemoryStore
+from graph.neo4j import questions as cypher
+from graph.questions import BadParameter, Question, UnknownQuestion
 from graph.schema import LABELS, LEVELS, REL_TYPES
 from loaders.case_study import load_case_study
-from queries import catalogue
-from queries.catalogue import BadParameter, Question, UnknownQuestion
 from tests.conftest import DATA
 from tests.unit.test_cli import run_cli
 
-NAMES = [q.name for q in catalogue.QUESTIONS]
+NAMES = [q.name for q in questions.QUESTIONS]
 
 
 @pytest.fixture(scope="module")
@@ -32,7 +33,7 @@ def store(sources_dir):
 
 
 def ask(store, name, **params):
-    return catalogue.run_question(store, name, params)
+    return store.ask(name, params)
 
 
 def records(frame: pd.DataFrame, *columns: str) -> list[tuple]:
@@ -51,7 +52,7 @@ def row_of(frame: pd.DataFrame, column: str, value) -> dict:
 
 
 def test_list_questions_has_names_titles_descriptions_and_defaults():
-    listing = catalogue.list_questions()
+    listing = questions.list_questions()
     assert len(listing) >= 15
     assert len({q["name"] for q in listing}) == len(listing)
     for q in listing:
@@ -93,10 +94,14 @@ def test_list_questions_names_the_examples_the_brief_asks_for():
 # -- the Cypher text ---------------------------------------------------------------------------
 
 
+def test_every_question_has_its_cypher_and_every_cypher_its_question():
+    assert sorted(cypher.CYPHER) == sorted(NAMES)
+
+
 @pytest.mark.parametrize("name", NAMES)
 def test_cypher_binds_every_value_as_a_parameter(name):
-    question = catalogue.get_question(name)
-    query, values = catalogue.cypher_for(name)
+    question = questions.get_question(name)
+    query, values = cypher.cypher_for(name)
     assert set(re.findall(r"\$(\w+)", query)) <= set(values)
     assert set(values) == set(question.params) | set(question.fixed)
     for key, value in question.params.items():
@@ -106,7 +111,7 @@ def test_cypher_binds_every_value_as_a_parameter(name):
 
 @pytest.mark.parametrize("name", NAMES)
 def test_cypher_names_only_schema_labels_and_types(name):
-    query, _ = catalogue.cypher_for(name)
+    query, _ = cypher.cypher_for(name)
     labels = re.findall(r"\(\w*:`?(\w+)`?", query)
     types = [
         t
@@ -119,20 +124,20 @@ def test_cypher_names_only_schema_labels_and_types(name):
 @pytest.mark.parametrize("name", [n for n in NAMES if n != "evidence_of_node"])
 def test_cypher_ends_with_the_order_the_memory_answer_uses(name):
     # evidence_of_node reads one node; its rows (one per locator) are made after the query.
-    query, _ = catalogue.cypher_for(name)
-    assert query.endswith(catalogue.order_clause(catalogue.get_question(name)))
+    query, _ = cypher.cypher_for(name)
+    assert query.endswith(cypher.order_clause(questions.get_question(name)))
 
 
 def test_evidence_cypher_quotes_a_checked_label():
-    query, values = catalogue.cypher_for("evidence_of_node", {"label": "Factor", "node_id": "x"})
+    query, values = cypher.cypher_for("evidence_of_node", {"label": "Factor", "node_id": "x"})
     assert query == "MATCH (n:`Factor` {id: $node_id})\nRETURN n.evidence AS evidence"
     assert values == {"label": "Factor", "node_id": "x"}
 
 
 def test_fixed_values_travel_as_parameters():
-    query, values = catalogue.cypher_for("barriers_and_what_they_hinder")
+    query, values = cypher.cypher_for("barriers_and_what_they_hinder")
     assert "{factor_kind: $factor_kind}" in query and values == {"factor_kind": "barrier"}
-    _, values = catalogue.cypher_for("actors_by_level_and_sector")
+    _, values = cypher.cypher_for("actors_by_level_and_sector")
     assert values == {"levels": list(LEVELS)}
 
 
@@ -140,7 +145,7 @@ def test_fixed_values_travel_as_parameters():
 
 
 def test_string_parameters_are_converted_by_the_type_of_the_default():
-    q = catalogue.get_question("actors_in_place")
+    q = questions.get_question("actors_in_place")
     for text, expected in [
         ("true", True),
         ("FALSE", False),
@@ -150,7 +155,7 @@ def test_string_parameters_are_converted_by_the_type_of_the_default():
         ("0", False),
     ]:
         assert (
-            catalogue.convert_params(q, {"include_sub_places": text})["include_sub_places"]
+            questions.convert_params(q, {"include_sub_places": text})["include_sub_places"]
             is expected
         )
     made_up = Question(
@@ -160,25 +165,24 @@ def test_string_parameters_are_converted_by_the_type_of_the_default():
         "c",
         "d",
         ("x",),
-        "RETURN 1 AS x ORDER BY x",
         lambda g, p: [],
         (("x", False),),
         params={"n": 3, "share": 0.5},
     )
-    assert catalogue.convert_params(made_up, {"n": " 12 ", "share": "7.63"}) == {
+    assert questions.convert_params(made_up, {"n": " 12 ", "share": "7.63"}) == {
         "n": 12,
         "share": 7.63,
     }
-    assert catalogue.convert_params(made_up, {"share": 2}) == {"n": 3, "share": 2.0}
+    assert questions.convert_params(made_up, {"share": 2}) == {"n": 3, "share": 2.0}
     with pytest.raises(BadParameter, match=r"'made_up', parameter 'n': 'dua' is not a int"):
-        catalogue.convert_params(made_up, {"n": "dua"})
+        questions.convert_params(made_up, {"n": "dua"})
     with pytest.raises(BadParameter, match="expected a int, got True"):
-        catalogue.convert_params(made_up, {"n": True})
+        questions.convert_params(made_up, {"n": True})
 
 
 def test_defaults_fill_what_is_not_given():
-    values = catalogue.convert_params(
-        catalogue.get_question("indicator_series"), {"place_id": "kab_serang"}
+    values = questions.convert_params(
+        questions.get_question("indicator_series"), {"place_id": "kab_serang"}
     )
     assert values == {"indicator_id": "stunting_prevalence", "place_id": "kab_serang"}
 
@@ -214,8 +218,8 @@ def test_an_unknown_question_lists_the_known_ones(store):
 
 @pytest.mark.parametrize("name", NAMES)
 def test_every_question_answers_without_arguments(store, name):
-    frame = catalogue.run_question(store, name)
-    assert list(frame.columns) == list(catalogue.get_question(name).columns)
+    frame = store.ask(name)
+    assert list(frame.columns) == list(questions.get_question(name).columns)
     assert len(frame) > 0
     assert list(frame.index) == list(range(len(frame)))
 
@@ -541,7 +545,7 @@ def test_ambiguous_figures(store):
 def test_unknown_ids_give_empty_answers_with_the_columns(store):
     frame = ask(store, "partners_of_actor", actor_id="nobody")
     assert frame.empty and list(frame.columns) == list(
-        catalogue.get_question("partners_of_actor").columns
+        questions.get_question("partners_of_actor").columns
     )
     assert ask(store, "place_hierarchy", place_id="atlantis").empty
     assert ask(store, "evidence_of_node", node_id="nobody").empty
@@ -556,10 +560,10 @@ def test_memory_answers_sort_nulls_as_cypher_order_by_does():
         g.add_node(f"Policy:{i}", label="Policy", id=i, name=i, year=year)
         g.add_edge("Program:p", f"Policy:{i}", key="MANDATED_BY", type="MANDATED_BY")
     g.nodes["Program:p"].update(label="Program", id="p", name="P")
-    frame = catalogue.answer_from_graph(g, "policies_mandating", {"subject_id": "p"})
+    frame = questions.answer_from_graph(g, "policies_mandating", {"subject_id": "p"})
     assert frame["policy_id"].tolist() == ["c", "a", "b"]  # ascending: nulls last
     rows = [{"k": 1}, {"k": None}, {"k": 3}]
-    assert [r["k"] for r in catalogue._sorted(rows, [("k", True)])] == [None, 3, 1]  # DESC: first
+    assert [r["k"] for r in questions._sorted(rows, [("k", True)])] == [None, 3, 1]  # DESC: first
 
 
 # -- the command line --------------------------------------------------------------------------

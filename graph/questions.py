@@ -1,20 +1,22 @@
-"""The catalogue of named questions: parameterised queries that answer the same on both backends.
+"""The catalogue of named questions: parameterised questions that answer the same on both backends.
 
 Each question is kept as data (datasette's "canned queries", neo4j-graphrag's constants): a
 name, a title and a one-line description in Bahasa Indonesia and English, its parameters with
-defaults taken from the curated case study (so every question answers without arguments), the
-Cypher that answers it on Neo4j, and a function that answers it from the NetworkX view of the
-embedded store. The two give the same DataFrame: same columns, same rows, same order. Each
-Cypher ends in an ORDER BY whose keys identify a row, and the NetworkX answer is sorted by the same
-keys with Cypher's rules (ascending puts nulls last, descending puts them first).
+defaults taken from the curated case study (so every question answers without arguments), its
+columns and row order, and a function that answers it from the NetworkX view of the embedded
+store. The Neo4j backend answers the same question with its Cypher
+(:mod:`graph.neo4j.questions`, which ends each query in the ORDER BY that ``order`` stands
+for). The two give the same DataFrame: same columns, same rows, same order. The NetworkX
+answer is sorted by the ``order`` keys with Cypher's rules (ascending puts nulls last,
+descending puts them first), and those keys identify a row.
 
-Values always travel as ``$parameters``; the only names spliced into a query text (the evidence
-question's label, the factor questions' relationship type) are checked against the schema's
-closed sets and quoted by :func:`graph.neo4j.store.quote_identifier`. Lists in a row (the partners' relationship types, the
-ids behind a count) are sorted. Nested properties are JSON text on Neo4j (named in ``_json``);
-where a question returns them, both backends go through the same decoding step in Python.
+A store answers with :meth:`graph.store.GraphStore.ask`; this module checks names and
+parameters, answers from a NetworkX graph and turns rows into the answer's DataFrame. Lists in
+a row (the partners' relationship types, the ids behind a count) are sorted. Nested properties
+are JSON text on Neo4j (named in ``_json``); where a question returns them, both backends go
+through the same decoding step in Python (``finish``).
 
-``cli.py query`` is the command-line face of this module::
+``cli.py query`` is the command-line face of the catalogue::
 
     python cli.py query --list
     python cli.py query partners_of_actor --param actor_id=kader_kampung_kb --format json
@@ -29,26 +31,24 @@ Example on a tiny graph:
 ... ])
 >>> _ = store.upsert_relationships([{"type": "FUNDS", "start": "Actor:baznas",
 ...     "end": "Intervention:dana", "amount": 20000000, "currency": "IDR"}])
->>> run_question(store, "funding_per_funder").to_dict("records")
+>>> store.ask("funding_per_funder").to_dict("records")
 [{'funder_id': 'baznas', 'funder': 'Baznas', 'currency': 'IDR', 'funded': 1, 'amounts_known': 1, 'total': 20000000}]
 """
 
 from __future__ import annotations
 
+import copy
 import json
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from textwrap import dedent
 from typing import Any
 
 import networkx as nx
 import pandas as pd
-from neo4j import Driver, RoutingControl
 
-from graph.neo4j.store import quote_identifier
-from graph.schema import LABELS, LEVELS, check_label
-from graph.store import GraphStore, node_key
+from graph.schema import LABELS, LEVELS
+from graph.store import node_key
 
 __all__ = [
     "Question",
@@ -58,11 +58,9 @@ __all__ = [
     "list_questions",
     "get_question",
     "convert_params",
-    "cypher_for",
-    "order_clause",
+    "query_values",
+    "answer_frame",
     "answer_from_graph",
-    "answer_from_neo4j",
-    "run_question",
 ]
 
 Row = dict[str, Any]
@@ -79,13 +77,13 @@ class BadParameter(ValueError):
 
 @dataclass(frozen=True)
 class Question:
-    """One named question: its titles, parameters, Cypher and NetworkX answer.
+    """One named question: its titles, parameters, columns, row order and NetworkX answer.
 
     ``params`` maps each parameter to its default (its type converts string values);
-    ``fixed`` holds values the query needs that users do not set (they still travel as
-    parameters); ``order`` is the sort, as ``(column, descending)`` pairs, that the Cypher's
-    ORDER BY applies; ``finish`` is a step both backends share after the query (JSON decoding,
-    filtering by decoded values, one row per locator).
+    ``fixed`` holds values the query needs that users do not set (on Neo4j they travel as
+    parameters too); ``order`` is the sort, as ``(column, descending)`` pairs, that the answer
+    has (the Cypher's ORDER BY); ``finish`` is a step both backends share after the query
+    (JSON decoding, filtering by decoded values, one row per locator).
     """
 
     name: str
@@ -94,7 +92,6 @@ class Question:
     description_id: str
     description_en: str
     columns: tuple[str, ...]
-    cypher: str | Callable[[Params], str]
     from_graph: Callable[[nx.MultiDiGraph, Params], list[Row]]
     order: tuple[tuple[str, bool], ...]
     params: Mapping[str, Any] = field(default_factory=dict)
@@ -182,17 +179,6 @@ def _decoded(value: Any) -> Any:
 
 # -- the questions -----------------------------------------------------------------------------
 
-PARTNERS = dedent("""
-    MATCH (a:Actor {id: $actor_id})--(p:Actor)
-    WHERE p <> a
-    WITH DISTINCT a, p
-    RETURN p.id AS partner_id, p.name AS partner, p.name_en AS partner_en,
-           COLLECT { MATCH (a)-[r]->(p) RETURN DISTINCT type(r) AS t ORDER BY t } AS outgoing,
-           COLLECT { MATCH (a)<-[r]-(p) RETURN DISTINCT type(r) AS t ORDER BY t } AS incoming,
-           COUNT { (a)--(p) } AS links
-    ORDER BY links DESC, partner_id
-""").strip()
-
 
 def _partners(graph: nx.MultiDiGraph, p: Params) -> list[Row]:
     me = _key(graph, "Actor", p["actor_id"])
@@ -224,16 +210,6 @@ def _partners(graph: nx.MultiDiGraph, p: Params) -> list[Row]:
     ]
 
 
-TARGET_GROUP_INTERVENTIONS = dedent("""
-    MATCH (i:Intervention)-[:TARGETS]->(:TargetGroup {id: $target_group_id})
-    RETURN i.id AS intervention_id, i.name AS intervention, i.name_en AS intervention_en,
-           i.intervention_kind AS intervention_kind, i.pillar AS pillar,
-           COLLECT { MATCH (i)-[:PART_OF]->(g:Program) RETURN g.id AS g ORDER BY g } AS programs,
-           COLLECT { MATCH (a:Actor)-[:IMPLEMENTS]->(i) RETURN a.id AS a ORDER BY a } AS implementers
-    ORDER BY intervention_id
-""").strip()
-
-
 def _target_group_interventions(graph: nx.MultiDiGraph, p: Params) -> list[Row]:
     group = _key(graph, "TargetGroup", p["target_group_id"])
     if group is None:
@@ -250,14 +226,6 @@ def _target_group_interventions(graph: nx.MultiDiGraph, p: Params) -> list[Row]:
         }
         for k, i, _ in _in(graph, group, ["TARGETS"], "Intervention")
     ]
-
-
-WHO_FUNDS_WHAT = dedent("""
-    MATCH (a:Actor)-[f:FUNDS]->(x)
-    RETURN a.id AS funder_id, a.name AS funder, labels(x)[0] AS funded_label, x.id AS funded_id,
-           x.name AS funded, f.amount AS amount, f.currency AS currency
-    ORDER BY funder_id, funded_label, funded_id
-""").strip()
 
 
 def _who_funds_what(graph: nx.MultiDiGraph, p: Params) -> list[Row]:
@@ -280,16 +248,6 @@ def _who_funds_what(graph: nx.MultiDiGraph, p: Params) -> list[Row]:
 
 # A total is only meaningful within one currency, and only over amounts the sources state: a
 # funder whose amounts are all unknown gets no total (null), not zero.
-FUNDING_PER_FUNDER = dedent("""
-    MATCH (a:Actor)-[f:FUNDS]->()
-    WITH a, f.currency AS currency, count(f) AS funded, count(f.amount) AS amounts_known,
-         sum(f.amount) AS summed
-    RETURN a.id AS funder_id, a.name AS funder, currency, funded, amounts_known,
-           CASE WHEN amounts_known = 0 THEN null ELSE summed END AS total
-    ORDER BY funder_id, currency
-""").strip()
-
-
 def _funding_per_funder(graph: nx.MultiDiGraph, p: Params) -> list[Row]:
     groups: dict[tuple[str, Any], Row] = {}
     for row in _who_funds_what(graph, p):
@@ -309,17 +267,6 @@ def _funding_per_funder(graph: nx.MultiDiGraph, p: Params) -> list[Row]:
             group["amounts_known"] += 1
             group["total"] = (group["total"] or 0) + row["amount"]
     return list(groups.values())
-
-
-def _factor_cypher(rel_type: str, role: str, effect: str) -> str:
-    """Cypher for the factors of ``$factor_kind`` and what they ``rel_type`` (ENABLES, HINDERS)."""
-    rel = quote_identifier(rel_type)
-    return dedent(f"""
-        MATCH (f:Factor {{factor_kind: $factor_kind}})-[:{rel}]->(x)
-        RETURN f.id AS {role}_id, f.name AS {role}, f.name_en AS {role}_en, f.dimension AS dimension,
-               labels(x)[0] AS {effect}_label, x.id AS {effect}_id, x.name AS {effect}
-        ORDER BY {role}_id, {effect}_label, {effect}_id
-    """).strip()
 
 
 def _factor_rows(rel_type: str, role: str, effect: str):
@@ -343,19 +290,6 @@ def _factor_rows(rel_type: str, role: str, effect: str):
         return out
 
     return rows
-
-
-PROGRAM_INTERVENTIONS = dedent("""
-    MATCH (g:Program)-[:PART_OF*0..]->(top:Program {id: $program_id})
-    WHERE $include_sub_programs OR g = top
-    WITH DISTINCT g
-    MATCH (i:Intervention)-[:PART_OF]->(g)
-    RETURN g.id AS program_id, i.id AS intervention_id, i.name AS intervention,
-           i.name_en AS intervention_en, i.intervention_kind AS intervention_kind,
-           i.pillar AS pillar, i.quantity AS quantity, i.unit AS unit, i.frequency AS frequency,
-           coalesce(i.innovation, false) AS innovation
-    ORDER BY program_id, intervention_kind, intervention_id
-""").strip()
 
 
 def _program_interventions(graph: nx.MultiDiGraph, p: Params) -> list[Row]:
@@ -385,14 +319,6 @@ def _program_interventions(graph: nx.MultiDiGraph, p: Params) -> list[Row]:
     return rows
 
 
-WHO_IMPLEMENTS_WHAT = dedent("""
-    MATCH (a:Actor)-[:IMPLEMENTS]->(x)
-    RETURN a.id AS actor_id, a.name AS actor, a.level AS level, labels(x)[0] AS implemented_label,
-           x.id AS implemented_id, x.name AS implemented, x.intervention_kind AS intervention_kind
-    ORDER BY actor_id, implemented_label, implemented_id
-""").strip()
-
-
 def _who_implements_what(graph: nx.MultiDiGraph, p: Params) -> list[Row]:
     rows = []
     for key, a in _nodes(graph, "Actor"):
@@ -411,20 +337,8 @@ def _who_implements_what(graph: nx.MultiDiGraph, p: Params) -> list[Row]:
     return rows
 
 
-# Levels sort from the top of government down (the schema's order), not alphabetically; the
-# rank is computed from the $levels list because Cypher has no index-of without APOC.
-ACTORS_BY_LEVEL_AND_SECTOR = dedent("""
-    MATCH (a:Actor)
-    WITH a.level AS level, a.sector AS sector, count(*) AS actors
-    WITH level, sector, actors,
-         [k IN range(0, size($levels) - 1) WHERE $levels[k] = level][0] AS level_rank
-    RETURN level, sector, actors,
-           COLLECT { MATCH (b:Actor) WHERE b.level = level AND b.sector = sector
-                     RETURN b.id AS b ORDER BY b } AS actor_ids
-    ORDER BY level_rank, level, sector
-""").strip()
-
-
+# Levels sort from the top of government down (the schema's order, passed as the fixed value
+# ``levels``), not alphabetically.
 def _actors_by_level_and_sector(graph: nx.MultiDiGraph, p: Params) -> list[Row]:
     groups: dict[tuple[Any, Any], list[str]] = defaultdict(list)
     for _, a in _nodes(graph, "Actor"):
@@ -442,15 +356,6 @@ def _actors_by_level_and_sector(graph: nx.MultiDiGraph, p: Params) -> list[Row]:
     ]
 
 
-TARGET_GROUPS_WITHOUT_INTERVENTION = dedent("""
-    MATCH (t:TargetGroup)
-    WHERE NOT EXISTS { (:Intervention)-[:TARGETS]->(t) }
-    RETURN t.id AS target_group_id, t.name AS target_group, t.name_en AS target_group_en,
-           COLLECT { MATCH (g:Program)-[:TARGETS]->(t) RETURN g.id AS g ORDER BY g } AS programs
-    ORDER BY target_group_id
-""").strip()
-
-
 def _target_groups_without_intervention(graph: nx.MultiDiGraph, p: Params) -> list[Row]:
     return [
         {
@@ -466,17 +371,6 @@ def _target_groups_without_intervention(graph: nx.MultiDiGraph, p: Params) -> li
 
 # Instruments come first in the order so that each instrument's figures stay one run: survey and
 # weighing-record values are never interleaved into one apparent series.
-INDICATOR_SERIES = dedent("""
-    MATCH (o:Observation)-[:OBSERVED_FOR]->(:Indicator {id: $indicator_id}),
-          (o)-[:OBSERVED_IN]->(:Place {id: $place_id})
-    RETURN o.instrument AS instrument, coalesce(toString(o.date), toString(o.year)) AS period,
-           o.value AS value, o.value_text AS value_text, o.unit AS unit, o.source AS source,
-           coalesce(o.target, false) AS target, o.ambiguity IS NOT NULL AS ambiguous,
-           o.id AS observation_id
-    ORDER BY instrument, period, observation_id
-""").strip()
-
-
 def _indicator_series(graph: nx.MultiDiGraph, p: Params) -> list[Row]:
     indicator = _key(graph, "Indicator", p["indicator_id"])
     place = _key(graph, "Place", p["place_id"])
@@ -503,19 +397,6 @@ def _indicator_series(graph: nx.MultiDiGraph, p: Params) -> list[Row]:
 
 # Table names are matched without regard to case ("tabel 2" finds "Tabel 2"); printed total rows
 # ("Jumlah") sort last, as the source prints them.
-OBSERVATIONS_OF_TABLE = dedent("""
-    MATCH (o:Observation)
-    WHERE toLower(o.table) = toLower($table)
-    RETURN o.table AS table, o.row AS row, o.column AS column, o.value AS value,
-           o.value_text AS value_text, o.unit AS unit, o.instrument AS instrument,
-           coalesce(o.printed_total, false) AS printed_total,
-           head(COLLECT { MATCH (o)-[:OBSERVED_IN]->(q:Place) RETURN q.id AS q ORDER BY q })
-             AS place_id,
-           o.id AS observation_id
-    ORDER BY printed_total, row, column, observation_id
-""").strip()
-
-
 def _observations_of_table(graph: nx.MultiDiGraph, p: Params) -> list[Row]:
     wanted = p["table"].lower()
     rows = []
@@ -542,18 +423,6 @@ def _observations_of_table(graph: nx.MultiDiGraph, p: Params) -> list[Row]:
 
 # Which source a claim comes from is in its evidence locators (JSON text on Neo4j), or in a
 # CITES link; the locators are decoded in the shared finishing step, identically for both stores.
-CLAIMS_OF_SOURCE = dedent("""
-    MATCH (c:Claim)
-    RETURN c.id AS claim_id, c.name AS claim, c.claim_kind AS claim_kind, c.asserted AS asserted,
-           c.basis AS basis,
-           COLLECT { MATCH (c)-[:CONCERNS]->(x) RETURN labels(x)[0] + ':' + x.id AS k ORDER BY k }
-             AS concerns,
-           EXISTS { (c)-[:CITES]->(:Source {id: $source_id}) } AS cites,
-           c.evidence AS evidence
-    ORDER BY claim_id
-""").strip()
-
-
 def _claims(graph: nx.MultiDiGraph, p: Params) -> list[Row]:
     return [
         {
@@ -589,16 +458,6 @@ def _keep_claims_of_source(rows: list[Row], p: Params) -> list[Row]:
     return kept
 
 
-POLICIES_MANDATING = dedent("""
-    MATCH (s)-[:MANDATED_BY]->(p:Policy)
-    WHERE s.id = $subject_id
-    RETURN labels(s)[0] AS subject_label, s.id AS subject_id, p.id AS policy_id, p.name AS policy,
-           p.policy_kind AS policy_kind, p.number AS number, p.year AS year,
-           COLLECT { MATCH (a:Actor)-[:ISSUED]->(p) RETURN a.id AS a ORDER BY a } AS issued_by
-    ORDER BY subject_label, year, policy_id
-""").strip()
-
-
 def _policies_mandating(graph: nx.MultiDiGraph, p: Params) -> list[Row]:
     rows = []
     for key, s in graph.nodes(data=True):
@@ -620,23 +479,6 @@ def _policies_mandating(graph: nx.MultiDiGraph, p: Params) -> list[Row]:
     return rows
 
 
-PLACE_HIERARCHY = dedent("""
-    MATCH path = (:Place {id: $place_id})-[:PART_OF*0..]->(up:Place)
-    WITH up, min(length(path)) AS depth
-    RETURN depth, up.id AS place_id, up.name AS place, up.place_level AS place_level,
-           up.kemendagri_code AS kemendagri_code, up.bps_code AS bps_code
-    ORDER BY depth, place_id
-""").strip()
-
-PLACES_WITHIN = dedent("""
-    MATCH path = (down:Place)-[:PART_OF*1..]->(:Place {id: $place_id})
-    WITH down, min(length(path)) AS depth
-    RETURN depth, down.id AS place_id, down.name AS place, down.place_level AS place_level,
-           down.kemendagri_code AS kemendagri_code, down.bps_code AS bps_code
-    ORDER BY depth, kemendagri_code, place_id
-""").strip()
-
-
 def _place_rows(graph: nx.MultiDiGraph, p: Params, *, upward: bool) -> list[Row]:
     start = _key(graph, "Place", p["place_id"])
     if start is None:
@@ -656,17 +498,6 @@ def _place_rows(graph: nx.MultiDiGraph, p: Params, *, upward: bool) -> list[Row]
     ]
 
 
-INTERVENTIONS_BY_KIND = dedent("""
-    MATCH (i:Intervention)
-    WITH i.intervention_kind AS intervention_kind, count(*) AS interventions,
-         sum(CASE WHEN i.innovation = true THEN 1 ELSE 0 END) AS innovations
-    RETURN intervention_kind, interventions, innovations,
-           COLLECT { MATCH (j:Intervention) WHERE j.intervention_kind = intervention_kind
-                     RETURN j.id AS j ORDER BY j } AS intervention_ids
-    ORDER BY interventions DESC, intervention_kind
-""").strip()
-
-
 def _interventions_by_kind(graph: nx.MultiDiGraph, p: Params) -> list[Row]:
     groups: dict[Any, list[dict[str, Any]]] = defaultdict(list)
     for _, i in _nodes(graph, "Intervention"):
@@ -680,22 +511,6 @@ def _interventions_by_kind(graph: nx.MultiDiGraph, p: Params) -> list[Row]:
         }
         for kind, items in groups.items()
     ]
-
-
-LOCAL_INNOVATIONS = dedent("""
-    MATCH (i:Intervention)
-    WHERE i.innovation = true
-    RETURN i.id AS intervention_id, i.name AS intervention, i.name_en AS intervention_en,
-           i.intervention_kind AS intervention_kind, i.family_function AS family_function,
-           i.quantity AS quantity, i.unit AS unit,
-           COLLECT { MATCH (a:Actor)-[:IMPLEMENTS|LEADS]->(i) RETURN DISTINCT a.id AS a ORDER BY a }
-             AS carried_by,
-           COLLECT { MATCH (a:Actor)-[:FUNDS|SUPPORTS]->(i) RETURN DISTINCT a.id AS a ORDER BY a }
-             AS backed_by,
-           COLLECT { MATCH (i)-[:TARGETS]->(t:TargetGroup) RETURN t.id AS t ORDER BY t }
-             AS target_groups
-    ORDER BY intervention_id
-""").strip()
 
 
 def _local_innovations(graph: nx.MultiDiGraph, p: Params) -> list[Row]:
@@ -715,17 +530,6 @@ def _local_innovations(graph: nx.MultiDiGraph, p: Params) -> list[Row]:
         for k, i in _nodes(graph, "Intervention")
         if i.get("innovation") is True
     ]
-
-
-ACTORS_IN_PLACE = dedent("""
-    MATCH (q:Place)-[:PART_OF*0..]->(top:Place {id: $place_id})
-    WHERE $include_sub_places OR q = top
-    WITH DISTINCT q
-    MATCH (a:Actor)-[:LOCATED_IN]->(q)
-    RETURN q.id AS located_in, a.id AS actor_id, a.name AS actor, a.name_en AS actor_en,
-           a.actor_type AS actor_type, a.sector AS sector, a.level AS level
-    ORDER BY located_in, actor_id
-""").strip()
 
 
 def _actors_in_place(graph: nx.MultiDiGraph, p: Params) -> list[Row]:
@@ -752,12 +556,6 @@ def _actors_in_place(graph: nx.MultiDiGraph, p: Params) -> list[Row]:
     ]
 
 
-def _evidence_cypher(p: Params) -> str:
-    """Cypher for one node's evidence; the label is checked against the schema, then quoted."""
-    label = quote_identifier(check_label(p["label"]))
-    return f"MATCH (n:{label} {{id: $node_id}})\nRETURN n.evidence AS evidence"
-
-
 def _evidence(graph: nx.MultiDiGraph, p: Params) -> list[Row]:
     key = _key(graph, p["label"], p["node_id"])
     return [] if key is None else [{"evidence": graph.nodes[key].get("evidence")}]
@@ -772,19 +570,6 @@ def _one_row_per_locator(rows: list[Row], p: Params) -> list[Row]:
 
 
 _LOCATOR_COLUMNS = ("source", "section", "paragraph", "start", "end", "note")
-
-AMBIGUOUS_OBSERVATIONS = dedent("""
-    MATCH (o:Observation)
-    WHERE o.ambiguity IS NOT NULL
-    RETURN head(COLLECT { MATCH (o)-[:OBSERVED_FOR]->(i:Indicator) RETURN i.id AS i ORDER BY i })
-             AS indicator_id,
-           head(COLLECT { MATCH (o)-[:OBSERVED_IN]->(q:Place) RETURN q.id AS q ORDER BY q })
-             AS place_id,
-           coalesce(toString(o.date), toString(o.year)) AS period, o.value_text AS value_text,
-           o.value AS value, o.instrument AS instrument, o.ambiguity AS ambiguity,
-           o.id AS observation_id
-    ORDER BY indicator_id, place_id, period, observation_id
-""").strip()
 
 
 def _ambiguous_observations(graph: nx.MultiDiGraph, p: Params) -> list[Row]:
@@ -814,7 +599,6 @@ def _q(
     titles: tuple[str, str],
     descriptions: tuple[str, str],
     columns: str,
-    cypher: str | Callable[[Params], str],
     from_graph: Callable[[nx.MultiDiGraph, Params], list[Row]],
     order: str,
     **options: Any,
@@ -829,7 +613,6 @@ def _q(
         descriptions[0],
         descriptions[1],
         tuple(columns.split()),
-        cypher,
         from_graph,
         keys,
         **options,
@@ -848,7 +631,6 @@ QUESTIONS: tuple[Question, ...] = (
             "Actors directly linked to this actor, with the relationship types in each direction.",
         ),
         "partner_id partner partner_en outgoing incoming links",
-        PARTNERS,
         _partners,
         "-links partner_id",
         params={"actor_id": "kepala_desa_mongpok"},
@@ -864,7 +646,6 @@ QUESTIONS: tuple[Question, ...] = (
             "Interventions aimed at this group, with their programmes and implementers.",
         ),
         "intervention_id intervention intervention_en intervention_kind pillar programs implementers",
-        TARGET_GROUP_INTERVENTIONS,
         _target_group_interventions,
         "intervention_id",
         params={"target_group_id": "ibu_hamil"},
@@ -877,7 +658,6 @@ QUESTIONS: tuple[Question, ...] = (
             "Every funding link, with amount and currency where the source states them.",
         ),
         "funder_id funder funded_label funded_id funded amount currency",
-        WHO_FUNDS_WHAT,
         _who_funds_what,
         "funder_id funded_label funded_id",
     ),
@@ -889,7 +669,6 @@ QUESTIONS: tuple[Question, ...] = (
             "Links funded and total per funder and currency; empty when no amount is stated.",
         ),
         "funder_id funder currency funded amounts_known total",
-        FUNDING_PER_FUNDER,
         _funding_per_funder,
         "funder_id currency",
     ),
@@ -901,7 +680,6 @@ QUESTIONS: tuple[Question, ...] = (
             "The study's barriers and the programmes or interventions they hold back.",
         ),
         "barrier_id barrier barrier_en dimension hindered_label hindered_id hindered",
-        _factor_cypher("HINDERS", "barrier", "hindered"),
         _factor_rows("HINDERS", "barrier", "hindered"),
         "barrier_id hindered_label hindered_id",
         fixed={"factor_kind": "barrier"},
@@ -914,7 +692,6 @@ QUESTIONS: tuple[Question, ...] = (
             "The study's enablers and the programmes or interventions they help.",
         ),
         "enabler_id enabler enabler_en dimension enabled_label enabled_id enabled",
-        _factor_cypher("ENABLES", "enabler", "enabled"),
         _factor_rows("ENABLES", "enabler", "enabled"),
         "enabler_id enabled_label enabled_id",
         fixed={"factor_kind": "enabler"},
@@ -928,7 +705,6 @@ QUESTIONS: tuple[Question, ...] = (
         ),
         "program_id intervention_id intervention intervention_en intervention_kind pillar quantity "
         "unit frequency innovation",
-        PROGRAM_INTERVENTIONS,
         _program_interventions,
         "program_id intervention_kind intervention_id",
         params={"program_id": "kampung_kb", "include_sub_programs": True},
@@ -941,7 +717,6 @@ QUESTIONS: tuple[Question, ...] = (
             "Every actor with the interventions, programmes or policies it carries out.",
         ),
         "actor_id actor level implemented_label implemented_id implemented intervention_kind",
-        WHO_IMPLEMENTS_WHAT,
         _who_implements_what,
         "actor_id implemented_label implemented_id",
     ),
@@ -953,7 +728,6 @@ QUESTIONS: tuple[Question, ...] = (
             "Number of actors per level of government and sector, from national down to village.",
         ),
         "level sector actors actor_ids",
-        ACTORS_BY_LEVEL_AND_SECTOR,
         _actors_by_level_and_sector,
         "level_rank level sector",
         fixed={"levels": list(LEVELS)},
@@ -966,7 +740,6 @@ QUESTIONS: tuple[Question, ...] = (
             "Target groups no intervention reaches, with the programmes that name them.",
         ),
         "target_group_id target_group target_group_en programs",
-        TARGET_GROUPS_WITHOUT_INTERVENTION,
         _target_groups_without_intervention,
         "target_group_id",
     ),
@@ -981,7 +754,6 @@ QUESTIONS: tuple[Question, ...] = (
             "Value, period and instrument; figures from different instruments are never merged.",
         ),
         "instrument period value value_text unit source target ambiguous observation_id",
-        INDICATOR_SERIES,
         _indicator_series,
         "instrument period observation_id",
         params={"indicator_id": "stunting_prevalence", "place_id": "desa_mongpok"},
@@ -994,7 +766,6 @@ QUESTIONS: tuple[Question, ...] = (
             "A table's figures as printed (row, column, printed value); total rows last.",
         ),
         "table row column value value_text unit instrument printed_total place_id observation_id",
-        OBSERVATIONS_OF_TABLE,
         _observations_of_table,
         "printed_total row column observation_id",
         params={"table": "Tabel 2"},
@@ -1007,7 +778,6 @@ QUESTIONS: tuple[Question, ...] = (
             "The source's statements about its own figures, what they concern and where they stand.",
         ),
         "claim_id claim claim_kind asserted basis concerns cited_at",
-        CLAIMS_OF_SOURCE,
         _claims,
         "claim_id",
         params={"source_id": "mongpok_case_study"},
@@ -1024,7 +794,6 @@ QUESTIONS: tuple[Question, ...] = (
             "The policies this node rests on, with who issued them.",
         ),
         "subject_label subject_id policy_id policy policy_kind number year issued_by",
-        POLICIES_MANDATING,
         _policies_mandating,
         "subject_label year policy_id",
         params={"subject_id": "kampung_kb"},
@@ -1040,7 +809,6 @@ QUESTIONS: tuple[Question, ...] = (
             "This place and the areas above it up to the country, with Kemendagri and BPS codes.",
         ),
         "depth place_id place place_level kemendagri_code bps_code",
-        PLACE_HIERARCHY,
         lambda g, p: _place_rows(g, p, upward=True),
         "depth place_id",
         params={"place_id": "desa_mongpok"},
@@ -1053,7 +821,6 @@ QUESTIONS: tuple[Question, ...] = (
             "The areas below this place (the villages of a kecamatan, ...), with their codes.",
         ),
         "depth place_id place place_level kemendagri_code bps_code",
-        PLACES_WITHIN,
         lambda g, p: _place_rows(g, p, upward=False),
         "depth kemendagri_code place_id",
         params={"place_id": "kec_cikeusal"},
@@ -1069,7 +836,6 @@ QUESTIONS: tuple[Question, ...] = (
             "Number of interventions and innovations per kind, with their ids.",
         ),
         "intervention_kind interventions innovations intervention_ids",
-        INTERVENTIONS_BY_KIND,
         _interventions_by_kind,
         "-interventions intervention_kind",
     ),
@@ -1082,7 +848,6 @@ QUESTIONS: tuple[Question, ...] = (
         ),
         "intervention_id intervention intervention_en intervention_kind family_function quantity "
         "unit carried_by backed_by target_groups",
-        LOCAL_INNOVATIONS,
         _local_innovations,
         "intervention_id",
     ),
@@ -1094,7 +859,6 @@ QUESTIONS: tuple[Question, ...] = (
             "Actors located in this place (and the areas below it).",
         ),
         "located_in actor_id actor actor_en actor_type sector level",
-        ACTORS_IN_PLACE,
         _actors_in_place,
         "located_in actor_id",
         params={"place_id": "desa_mongpok", "include_sub_places": True},
@@ -1107,7 +871,6 @@ QUESTIONS: tuple[Question, ...] = (
             "The locators of the source paragraphs that support this node, one row each.",
         ),
         "position source section paragraph start end note",
-        _evidence_cypher,
         _evidence,
         "position",
         params={"label": "Actor", "node_id": "kepala_desa_mongpok"},
@@ -1125,7 +888,6 @@ QUESTIONS: tuple[Question, ...] = (
             "Figures whose printed form is ambiguous, with the reason, to check before use.",
         ),
         "indicator_id place_id period value_text value instrument ambiguity observation_id",
-        AMBIGUOUS_OBSERVATIONS,
         _ambiguous_observations,
         "indicator_id place_id period observation_id",
     ),
@@ -1215,35 +977,24 @@ def convert_params(question: Question, params: Mapping[str, Any] | None = None) 
     return values
 
 
-def _query_params(question: Question, params: Mapping[str, Any] | None) -> dict[str, Any]:
+def query_values(question: Question, params: Mapping[str, Any] | None) -> dict[str, Any]:
+    """Every value the question's query runs with: its fixed values and its converted
+    parameters (:func:`convert_params`)."""
     return {**question.fixed, **convert_params(question, params)}
 
 
-def cypher_for(name: str, params: Mapping[str, Any] | None = None) -> tuple[str, dict[str, Any]]:
-    """The Cypher text of a question and the parameters it runs with, ``(query, params)``.
+def answer_frame(
+    question: Question, rows: list[Row], values: Params, *, ordered: bool = False
+) -> pd.DataFrame:
+    """The answer as a DataFrame of the question's columns, from the rows a backend found.
 
-    >>> query, values = cypher_for("evidence_of_node", {"label": "Policy", "node_id": "inpres_3_2022"})
-    >>> query.splitlines()[0], values
-    ('MATCH (n:`Policy` {id: $node_id})', {'label': 'Policy', 'node_id': 'inpres_3_2022'})
+    The question's ``finish`` step runs first; rows not ``ordered`` by the backend are sorted by
+    ``question.order`` with Cypher's rules. Nullable dtypes keep integers integral.
     """
-    question = get_question(name)
-    values = _query_params(question, params)
-    text = question.cypher(values) if callable(question.cypher) else question.cypher
-    return text, values
-
-
-def order_clause(question: Question) -> str:
-    """The ORDER BY clause that ``question.order`` stands for (its Cypher ends with it).
-
-    >>> order_clause(get_question("partners_of_actor"))
-    'ORDER BY links DESC, partner_id'
-    """
-    keys = ", ".join(f"{c} DESC" if desc else c for c, desc in question.order)
-    return f"ORDER BY {keys}"
-
-
-def _frame(question: Question, rows: list[Row]) -> pd.DataFrame:
-    """Rows as a DataFrame of the question's columns; nullable dtypes keep integers integral."""
+    if question.finish is not None:
+        rows = question.finish(rows, values)
+    if not ordered:
+        rows = _sorted(rows, question.order)
     frame = pd.DataFrame(
         [{c: r.get(c) for c in question.columns} for r in rows], columns=list(question.columns)
     )
@@ -1255,6 +1006,10 @@ def answer_from_graph(
 ) -> pd.DataFrame:
     """Answer a question from a NetworkX view (node keys ``Label:id``, edge keys = types).
 
+    The graph is only read. ``params`` may hold strings (as the command line gives them); each
+    is converted to the type of its default. Raises :class:`UnknownQuestion` or
+    :class:`BadParameter`, both naming what is valid.
+
     >>> g = nx.MultiDiGraph()
     >>> g.add_node("Place:a", label="Place", id="a", name="A", place_level="desa")
     >>> g.add_node("Place:b", label="Place", id="b", name="B", place_level="kecamatan")
@@ -1263,41 +1018,6 @@ def answer_from_graph(
     [[0, 'a'], [1, 'b']]
     """
     question = get_question(name)
-    values = _query_params(question, params)
-    rows = question.from_graph(graph, values)
-    if question.finish is not None:
-        rows = question.finish(rows, values)
-    return _frame(question, _sorted(rows, question.order))
-
-
-def answer_from_neo4j(
-    driver: Driver, name: str, params: Mapping[str, Any] | None = None, *, database: str = "neo4j"
-) -> pd.DataFrame:
-    """Answer a question with its Cypher on a Neo4j reader; the ORDER BY gives the row order.
-
-    The driver is the caller's (created once by the CLI or the app); nothing here opens one.
-    """
-    question = get_question(name)
-    query, values = cypher_for(name, params)
-    records, _, _ = driver.execute_query(
-        query, values, database_=database, routing_=RoutingControl.READ
-    )
-    rows = [record.data() for record in records]
-    if question.finish is not None:
-        rows = question.finish(rows, values)
-    return _frame(question, rows)
-
-
-def run_question(
-    store: GraphStore, name: str, params: Mapping[str, Any] | None = None
-) -> pd.DataFrame:
-    """Answer the question ``name`` on ``store``: Cypher on Neo4j, NetworkX on the memory store.
-
-    ``params`` may hold strings (as the command line gives them); each is converted to the type of
-    its default. Raises :class:`UnknownQuestion` or :class:`BadParameter`, both naming what is valid.
-    """
-    question = get_question(name)
-    convert_params(question, params)  # fail on a bad parameter before touching the store
-    if getattr(store, "backend", None) == "neo4j":
-        return answer_from_neo4j(store.driver, name, params, database=store.database)
-    return answer_from_graph(store.to_networkx(), name, params)
+    values = query_values(question, params)
+    rows = copy.deepcopy(question.from_graph(graph, values))  # no value shared with the graph
+    return answer_frame(question, rows, values)
