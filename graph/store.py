@@ -180,9 +180,11 @@ class GraphStore(Protocol):
         """``{"nodes": {label: n}, "relationships": {type: n}}``."""
 
     def version(self) -> str:
-        """A short text that changes on every write to the store (also a write by another
-        process or app on the same workspace or database) and is cheap to read: the key
-        by which the app caches what it computed from the graph."""
+        """A short text that changes on every write that changes the graph (also a write by
+        another process or app on the same workspace or database), stays the same while
+        nothing is written, and is cheap to read: the key by which the app caches what it
+        computed from the graph. Read it before the data it keys, so that a write in between
+        leaves a stale key behind rather than stale data."""
 
     def to_networkx(self) -> nx.MultiDiGraph:
         """The whole graph as a NetworkX MultiDiGraph, for analysis (the caller's own copy)."""

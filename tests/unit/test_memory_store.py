@@ -4,9 +4,10 @@ import json
 
 import pytest
 
+from graph.console import ConsoleUnavailable
 from graph.memory_store import MemoryStore
 from graph.schema import SchemaViolation
-from graph.store import MissingNode
+from graph.store import MissingNode, StoreLocation
 
 LOC = [{"source": "s", "section": "A", "paragraph": 1}]
 
@@ -101,3 +102,44 @@ def test_unreadable_workspace_file_is_named(tmp_path):
     (tmp_path / "graph.json").write_text("{not json")
     with pytest.raises(ValueError, match="graph.json"):
         MemoryStore(tmp_path / "graph.json")
+
+
+def test_the_embedded_store_has_no_console_and_says_so(store):
+    assert store.has_console is False
+    with pytest.raises(ConsoleUnavailable, match="needs the Neo4j backend"):
+        store.console("MATCH (a:Actor) RETURN a", timeout_s=1.0, row_cap=10)
+
+
+def test_location_names_the_graph_file_or_none(tmp_path):
+    assert MemoryStore.in_workspace(tmp_path).location() == StoreLocation(
+        "memory", file=tmp_path / "graph.json"
+    )
+    assert MemoryStore(None).location() == StoreLocation("memory")
+    assert MemoryStore(None).location().key == ""
+
+
+def test_a_bulk_load_writes_the_embedded_store_once_and_streams_into_others():
+    from loaders.synth import generate, load
+
+    calls: list[str] = []
+
+    class Counting(MemoryStore):
+        def upsert_nodes(self, records, **options):
+            calls.append("nodes")
+            return super().upsert_nodes(records, **options)
+
+        def upsert_relationships(self, records, **options):
+            calls.append("relationships")
+            return super().upsert_relationships(records, **options)
+
+    class Streaming(Counting):
+        whole_graph_writes = False  # as a store whose writes are batched transactions
+
+    whole = Counting(None)
+    load(generate(3, 1), whole, chunk=200)
+    assert calls == ["nodes", "relationships"]
+    calls.clear()
+    streamed = Streaming(None)
+    load(generate(3, 1), streamed, chunk=200)
+    assert calls.count("nodes") > 1 and calls.count("relationships") > 1
+    assert streamed.counts() == whole.counts()
