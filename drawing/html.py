@@ -19,14 +19,24 @@ import re
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import jinja2
 import pandas as pd
 import pyvis
 from pyvis.network import Network
 
-__all__ = ["render_network_html", "vis_assets", "VIS_VERSION"]
+from drawing.i18n import t
+from drawing.labels import labelled_legend, titled, tooltip_numbers
+from drawing.style import PATH_COLOUR
+
+if TYPE_CHECKING:
+    from drawing.elements import ViewParts
+    from drawing.view import ViewFilters
+
+__all__ = ["render_network_html", "view_page", "vis_assets", "VIS_VERSION", "PHYSICS_MAX"]
+
+PHYSICS_MAX = 300  # above this many nodes physics stays off whatever is asked
 
 VIS_VERSION = "9.1.2"
 _TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -106,9 +116,6 @@ def _finite(value: Any) -> float | None:
     return number if number == number and abs(number) != float("inf") else None
 
 
-_PATH_COLOUR = "#e41a1c"  # the shortest path, in a red no category uses
-
-
 def _node_record(row: Mapping[str, Any]) -> tuple[str, dict[str, Any]]:
     """The whitelisted vis attributes of one node: nothing from the data passes unchecked."""
     name = _text(row.get("name")) or _text(row["key"])
@@ -122,7 +129,7 @@ def _node_record(row: Mapping[str, Any]) -> tuple[str, dict[str, Any]]:
         "color": colour,
     }
     if row.get("highlight") is True:
-        options.update(color={"background": colour, "border": _PATH_COLOUR}, borderWidth=4)
+        options.update(color={"background": colour, "border": PATH_COLOUR}, borderWidth=4)
     x, y = _finite(row.get("x")), _finite(row.get("y"))
     if x is not None and y is not None:
         options.update(x=x, y=y)
@@ -147,7 +154,7 @@ def _build_network(nodes: pd.DataFrame, edges: pd.DataFrame, physics: bool = Fal
         # Between two actors the width is their collaboration weight; otherwise the number
         # of relationships the line stands for.
         width = min(max(weights), 8) if weights else 1 + min(len(rows) - 1, 3)
-        extra: dict[str, Any] = {"color": _PATH_COLOUR, "dashes": True} if highlight else {}
+        extra: dict[str, Any] = {"color": PATH_COLOUR, "dashes": True} if highlight else {}
         net.add_edge(
             source,
             target,
@@ -265,4 +272,33 @@ def render_network_html(
         vis_script=script,
         vis_style=style,
         vis_version=VIS_VERSION,
+    )
+
+
+def view_page(
+    parts: ViewParts,
+    view: ViewFilters,
+    lang: str,
+    *,
+    height: str = "650px",
+    heading: str = "",
+) -> str:
+    """The drawing of a view (:func:`drawing.elements.view_parts`) as a complete HTML page:
+    tooltips and legend in ``lang`` (:mod:`drawing.labels`), the node the view picked
+    selected, and physics on only when the view asks for it and it draws at most
+    :data:`PHYSICS_MAX` nodes. The network page and the HTML export both send this page.
+    """
+    numbers = tooltip_numbers(parts.projection, lang, view.size, parts.metric)
+    nodes, edges = titled(parts.nodes, parts.edges, lang, numbers)
+    return render_network_html(
+        nodes,
+        edges,
+        height=height,
+        legend=labelled_legend(nodes, view.colour, lang),
+        legend_title=t("network.legend", lang),
+        heading=heading,
+        lang=lang,
+        selected=view.node,
+        physics=view.physics and len(nodes) <= PHYSICS_MAX,
+        png_label=t("network.download_png", lang),
     )

@@ -14,7 +14,8 @@ from typing import Any
 import pandas as pd
 
 from drawing.i18n import t, t_value
-from drawing.view import legend_items
+from drawing.style import legend_items
+from queries.centrality import metric_help
 
 __all__ = [
     "node_tooltip",
@@ -22,6 +23,7 @@ __all__ = [
     "edge_title",
     "labelled_legend",
     "titled",
+    "tooltip_numbers",
     "markdown_text",
 ]
 
@@ -55,7 +57,7 @@ def markdown_text(text: object) -> str:
 def node_tooltip(
     row: Mapping[str, Any], lang: str, numbers: Mapping[str, Mapping[str, float]] | None = None
 ) -> str:
-    """Plain-text tooltip of one node row of :func:`drawing.view.network_elements`."""
+    """Plain-text tooltip of one node row of :func:`drawing.elements.network_elements`."""
     lines = [str(row["name"]), f"{t('field.kind', lang)}: {t_value('label', row['label'], lang)}"]
     if row["label"] == "Actor":
         lines += [
@@ -71,7 +73,7 @@ def node_tooltip(
 
 
 def legend_text(item: Mapping[str, str], colour_by: str, lang: str) -> str:
-    """The words of one legend entry of :func:`drawing.view.legend_items`."""
+    """The words of one legend entry of :func:`drawing.style.legend_items`."""
     if item["label"] == "Actor":
         return t_value(colour_by, item["category"], lang)
     return t_value("label", item["category"], lang)
@@ -100,3 +102,21 @@ def titled(
     nodes = nodes.assign(title=[node_tooltip(r, lang, numbers) for _, r in nodes.iterrows()])
     edges = edges.assign(title=[edge_title(r, lang) for r in edges.itertuples()])
     return nodes, edges
+
+
+def tooltip_numbers(
+    projection: Any,
+    lang: str,
+    size: str = "none",
+    metric: Mapping[str, float] | None = None,
+) -> dict[str, Mapping[str, float]]:
+    """The numbers an actor's tooltip shows, by their name in ``lang``: its partners and the
+    strength of its collaboration in ``projection``, and the metric that sizes the nodes
+    (``size``, with its ``metric`` values) when there is one."""
+    numbers: dict[str, Mapping[str, float]] = {
+        t("network.tip_partners", lang): dict(projection.degree()),
+        t("network.tip_strength", lang): dict(projection.degree(weight="weight")),
+    }
+    if size != "none" and metric is not None:
+        numbers[metric_help(size, lang)[0]] = metric
+    return numbers

@@ -23,19 +23,13 @@ from dataclasses import dataclass
 import networkx as nx
 import pandas as pd
 
-from drawing.html import render_network_html
+from drawing.elements import DrawOptions, network_elements
+from drawing.html import PHYSICS_MAX, render_network_html
 from drawing.i18n import t, t_value
-from drawing.view import (
-    CATEGORY_COLOURS,
-    DEFAULT_LABELS,
-    LABEL_SHAPES,
-    UNKNOWN_COLOUR,
-    layout_positions,
-    legend_items,
-    network_elements,
-    network_universe,
-    scaled_sizes,
-)
+from drawing.labels import labelled_legend, node_tooltip
+from drawing.layout import SEED, layout_positions
+from drawing.style import CATEGORY_COLOURS, UNKNOWN_COLOUR, node_shape, scaled_sizes
+from drawing.view import ViewFilters, network_universe
 from queries.national import (
     OTHER_KINDS,
     OTHERS,
@@ -50,7 +44,6 @@ from queries.national import (
 
 __all__ = ["PHYSICS_MAX", "DEFAULT_CAP", "PlaceView", "build_place_view", "prevalence_band"]
 
-PHYSICS_MAX = 300  # above this many nodes physics stays off whatever is asked
 DEFAULT_CAP = 1500
 # Stunting prevalence bands (percent); 14% is the national target for 2024.
 _BANDS = (
@@ -148,7 +141,7 @@ def _places_view(
     H, merged = cap_places(full, cap)
     if H.number_of_nodes() == 0:
         return PlaceView("empty", "", 0, 0, 0, 0, False, pd.DataFrame())
-    positions = layout_positions(H, seed=7)
+    positions = layout_positions(H, seed=SEED)
     sizes = scaled_sizes({p: math.sqrt(float(H.nodes[p].get("actors", 0))) for p in H})
     rows = []
     for key in sorted(H.nodes):
@@ -234,25 +227,16 @@ def _village_view(
         return PlaceView("empty", "", 0, 0, 0, 0, False, pd.DataFrame())
     if len(keys) <= cap:
         universe = network_universe(G.subgraph(keys))
-        nodes, edges = network_elements(
-            universe, labels=DEFAULT_LABELS, lang=lang, positions=layout_positions(universe)
-        )
-        nodes = nodes.assign(title=[_node_tooltip(r, lang) for r in nodes.to_dict("records")])
+        options = DrawOptions(lang=lang, positions=layout_positions(universe))
+        nodes, edges = network_elements(universe, ViewFilters(), options)
+        nodes = nodes.assign(title=[node_tooltip(r, lang) for r in nodes.to_dict("records")])
         edges = edges.assign(title=[t_value("rel", r, lang) for r in edges["rel_type"]])
-        legend = [
-            {
-                **item,
-                "text": t_value("actor_type", item["category"], lang)
-                if item["label"] == "Actor"
-                else t_value("label", item["category"], lang),
-            }
-            for item in legend_items(nodes)
-        ]
+        legend = labelled_legend(nodes, "actor_type", lang)
         on = physics and len(nodes) <= PHYSICS_MAX
         page = _render(nodes, edges, legend, t("network.legend", lang), lang, on, height)
         return PlaceView("village", page, len(nodes), len(edges), len(keys), 0, on, pd.DataFrame())
     H = category_graph(G, keys, cap)
-    positions = layout_positions(H, seed=7)
+    positions = layout_positions(H, seed=SEED)
     sizes = scaled_sizes({k: math.sqrt(H.nodes[k]["count"]) for k in H})
     rows = []
     for key in sorted(H.nodes):
@@ -270,7 +254,7 @@ def _village_view(
                 "name": name,
                 "title": name,
                 "color": CATEGORY_COLOURS.get(kind or label, UNKNOWN_COLOUR),
-                "shape": LABEL_SHAPES.get(str(label), "dot"),
+                "shape": node_shape(label),
                 "size": sizes[key],
                 "x": x,
                 "y": y,
@@ -294,17 +278,6 @@ def _village_view(
     return PlaceView(
         "village_kinds", page, len(nodes), len(edges), len(keys), 0, on, pd.DataFrame()
     )
-
-
-def _node_tooltip(row: dict, lang: str) -> str:
-    lines = [str(row["name"]), f"{t('field.kind', lang)}: {t_value('label', row['label'], lang)}"]
-    if row["label"] == "Actor":
-        lines += [
-            f"{t('field.actor_type', lang)}: {t_value('actor_type', row['actor_type'], lang)}",
-            f"{t('field.sector', lang)}: {t_value('sector', row['sector'], lang)}",
-            f"{t('field.level', lang)}: {t_value('level', row['level'], lang)}",
-        ]
-    return "\n".join(lines)
 
 
 def is_village(index: NationalIndex, place: str | None) -> bool:

@@ -13,19 +13,14 @@ drawings (HTML and posters) always show a view, the page's default one when no f
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import networkx as nx
 
-from drawing.view import (
-    ViewFilters,
-    layout_positions,
-    level_positions,
-    network_elements,
-    network_universe,
-    view_elements,
-)
+from drawing.elements import DrawOptions, default_style, network_elements, view_elements
+from drawing.layout import SEED, layout_positions, view_positions
+from drawing.view import WHOLE_GRAPH, ViewFilters, network_universe
 
 __all__ = [
     "EXPORT_FORMATS",
@@ -72,7 +67,9 @@ def view_subgraph(graph: nx.MultiDiGraph, filters: ViewFilters | None) -> nx.Mul
     draws among them, with all their properties."""
     if filters is None:
         return graph
-    nodes, edges = view_elements(graph, filters, positions={})
+    # what the view holds, not how it looks: no sizes to compute, no path to find
+    held = replace(filters, size="none", path_from=None, path_to=None)
+    nodes, edges = view_elements(graph, held, positions={})
     keep = set(nodes["key"])
     drawn = {(r.source, r.target, r.rel_type) for r in edges.itertuples() if r.rel_type != "PATH"}
     sub = nx.MultiDiGraph()
@@ -90,17 +87,14 @@ def view_style(
     network page draws it: for a view, the page's seeded layout of ``graph`` and its colour
     choice; for the whole graph (``filters`` None), the seeded layout of everything exported,
     coloured by actor type. GraphML and GEXF carry it for drawing tools."""
-    colour = filters.colour if filters is not None else "actor_type"
-    positions: dict[str, tuple[float, float]] = {}
-    if filters is not None:
-        universe = network_universe(graph)
-        positions = layout_positions(universe, seed=7)
-        if filters.layout == "level":
-            positions = level_positions(universe, positions)
+    if filters is None:
+        return default_style(exported)
+    positions = view_positions(network_universe(graph), filters.layout)
     missing = exported.subgraph([n for n in exported if n not in positions])
     if missing.number_of_nodes():
-        positions = {**positions, **layout_positions(missing, seed=7)}
-    nodes, _ = network_elements(exported, colour_by=colour, positions=positions)
+        positions = {**positions, **layout_positions(missing, seed=SEED)}
+    look = replace(WHOLE_GRAPH, colour=filters.colour)
+    nodes, _ = network_elements(exported, look, DrawOptions(positions=positions))
     return {
         row.key: {"color": row.color, "x": float(row.x), "y": float(row.y), "size": float(row.size)}
         for row in nodes.itertuples()

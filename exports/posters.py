@@ -5,7 +5,7 @@ node table that colours the drawing, a note on the data source and the bibliogra
 graph's ``Source`` nodes), in Bahasa Indonesia (default) or English.
 
 The drawing is made for paper. Positions come from the network page's seeded layout
-(:func:`drawing.view.layout_positions`, or ``level_positions``) of the nodes shown,
+(:func:`drawing.layout.layout_positions`, or ``level_positions``) of the nodes shown,
 so the same view always gives the same poster. Labels are then placed one by one, most
 connected nodes first, at the first of several spots around their node where they overlap
 no label already placed and no node; a long name wraps onto two lines and, where nothing
@@ -41,14 +41,11 @@ from matplotlib.lines import Line2D
 from matplotlib.text import Text
 from matplotlib.transforms import Bbox
 
+from drawing.elements import view_elements
 from drawing.i18n import normalise_lang, t, t_value
 from drawing.labels import labelled_legend
-from drawing.view import (
-    ViewFilters,
-    layout_positions,
-    level_positions,
-    view_elements,
-)
+from drawing.layout import SEED, layout_positions, level_positions
+from drawing.view import ViewFilters
 
 __all__ = [
     "PAPER_MM",
@@ -241,7 +238,7 @@ def _view_positions(nodes: pd.DataFrame, edges: pd.DataFrame, layout: str) -> di
         graph.add_node(row.key, label=row.label, level=row.level)
     for row in edges.itertuples():
         graph.add_edge(row.source, row.target, key=row.rel_type)
-    positions = layout_positions(graph, seed=7)
+    positions = layout_positions(graph, seed=SEED)
     if layout == "level":
         positions = level_positions(graph, positions)
     return {k: (x, -y) for k, (x, y) in positions.items()}  # the page's y grows downwards

@@ -95,22 +95,10 @@ def default_style(graph: nx.MultiDiGraph) -> dict[str, dict[str, Any]]:
     """Colour, position and size of every node as the network page draws it by default
     (seeded layout, colour by actor type)."""
     try:
-        from drawing import view as nv  # optional: only for the drawing's look
-    except ImportError:  # pragma: no cover - queries is part of the project
+        from drawing.elements import default_style as drawing_style  # only for the look
+    except ImportError:  # pragma: no cover - the drawing layer is part of the project
         return {}
-    positions = nv.layout_positions(nx.Graph(graph)) if graph.number_of_nodes() else {}
-    style = {}
-    for key, data in graph.nodes(data=True):
-        label = data.get("label")
-        category = nv._category(data, "actor_type")
-        x, y = positions.get(key, (0.0, 0.0))
-        style[key] = {
-            "color": nv._colour(category, label, "actor_type"),
-            "x": float(x),
-            "y": float(y),
-            "size": float(nv._SIZES.get(str(label), 12)),
-        }
-    return style
+    return drawing_style(graph)
 
 
 def _rgb(colour: str) -> tuple[int, int, int] | None:

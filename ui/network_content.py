@@ -23,49 +23,32 @@ import pandas as pd
 import streamlit as st
 import streamlit.components.v1 as components
 
-from drawing.html import render_network_html
+from drawing.elements import capped_view, metric_scores, path_pairs, view_parts, view_projection
+from drawing.html import PHYSICS_MAX, render_network_html, view_page
 from drawing.i18n import t, t_value
 from drawing.labels import labelled_legend, markdown_text, titled
+from drawing.layout import view_positions
 from drawing.view import (
     COLOUR_BY,
     DEFAULT_LABELS,
     NETWORK_LABELS,
     NETWORK_REL_TYPES,
-    capped_view,
-    evidence_passages,
-    layout_positions,
-    level_positions,
-    network_elements,
+    SIZE_METRICS,
+    ViewFilters,
     network_universe,
-    node_properties,
-    path_pairs,
-    programme_scope,
-    relationships_of,
-    scaled_sizes,
-    search_nodes,
-    year_range,
 )
 from graph.schema import ACTOR_TYPES, LEVELS, SECTORS
-from queries.centrality import centrality_table, metric_help
-from queries.collaboration import collaboration_projection, reason_label
+from queries.centrality import metric_help
+from queries.collaboration import reason_label
+from queries.details import evidence_passages, node_properties, relationships_of
 from queries.overview import display_name
-from queries.views import MAX_DEPTH, ego_network, shortest_paths
+from queries.scope import search_nodes, year_range
+from queries.views import MAX_DEPTH, shortest_paths
 from ui.state import current_lang, graph_snapshot, node_cap, sources_dir, store_or_stop
 
 CANVAS_HEIGHT = 650
 PRESENT_HEIGHT = 860  # presentation mode: the drawing fills a projector screen
-PHYSICS_MAX = 300  # above this many nodes physics stays off whatever the user asks
 SEARCH_LIMIT = 50  # actors offered for one search on a graph above the node cap
-SIZE_METRICS = (
-    "degree",
-    "weighted_degree",
-    "betweenness",
-    "closeness",
-    "eigenvector",
-    "pagerank",
-    "core_number",
-    "effective_size",
-)
 LAYOUTS = ("spring", "level")
 # Coded property values shown in words (property -> i18n prefix of its codes).
 _TRANSLATED_VALUES = {"actor_type": "actor_type", "sector": "sector", "level": "level"}
@@ -117,22 +100,19 @@ def _choices(signature: str, lang: str, _universe: nx.MultiDiGraph) -> dict[str,
 def _positions(signature: str, layout: str, _graph: nx.MultiDiGraph) -> dict:
     # One seeded layout of every node the page can show: label, level, programme and date
     # filters then hide nodes without moving the others.
-    spring = layout_positions(_graph, seed=7)
-    return level_positions(_graph, spring) if layout == "level" else spring
+    return view_positions(_graph, layout)
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)
 def _projection(signature: str, years: tuple[int, int] | None, _graph: nx.MultiDiGraph) -> nx.Graph:
-    window = (str(years[0]), str(years[1])) if years else None
-    return nx.freeze(collaboration_projection(_graph, date_window=window))
+    return nx.freeze(view_projection(_graph, ViewFilters(years=years)))
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
 def _metric(
     signature: str, years: tuple[int, int] | None, metric: str, _projection: nx.Graph
 ) -> dict[str, float]:
-    table = centrality_table(_projection, metrics=[metric])
-    return dict(zip(table["actor"], table[metric].astype(float), strict=False))
+    return metric_scores(_projection, metric)
 
 
 # -- address (deep links) ---------------------------------------------------------------------
@@ -551,32 +531,39 @@ def _details(store, nodes: pd.DataFrame, lang: str) -> None:
     _evidence(store, node, lang)
 
 
-def _keep(universe: nx.MultiDiGraph, values: dict) -> set[str] | None:
-    """The node keys the programme and focus choices allow (None: no such restriction)."""
-    keep: set[str] | None = None
-    if values.get("programme"):
-        keep = programme_scope(universe, values["programme"])
-    focus = values.get("focus")
-    if focus and focus in universe:
-        shown = network_universe(universe, values["labels"])
-        if focus in shown:
-            ego = set(ego_network(shown, focus, depth=int(values["depth"])).nodes)
-            keep = ego if keep is None else keep & ego
-    return keep
+def _as_view(values: dict[str, Any], defaults: dict[str, Any], years) -> ViewFilters:
+    """The view the widget values describe."""
 
+    def narrowed(name: str) -> tuple[str, ...] | None:
+        # Everything chosen means no filter: actors without the property stay visible.
+        chosen = values[name]
+        return None if set(chosen) >= set(defaults[name]) else tuple(chosen)
 
-def _all_or(values: list, everything: list) -> list | None:
-    # Everything chosen means no filter: actors without the property stay visible.
-    return None if set(values) >= set(everything) else values
+    return ViewFilters(
+        labels=tuple(values["labels"]),
+        rels=narrowed("rels"),
+        levels=narrowed("levels"),
+        types=narrowed("types"),
+        sectors=narrowed("sectors"),
+        programme=values["programme"],
+        focus=values["focus"],
+        depth=int(values["depth"]),
+        years=years,
+        colour=values["colour"],
+        layout=values["layout"],
+        path_from=values["from"],
+        path_to=values["to"],
+        size=values["size"],
+        physics=bool(values["physics"]),
+        node=values["node"],
+    )
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
 def _view(
     signature: str,
     lang: str,
-    values: dict[str, Any],
-    years: tuple[int, int] | None,
-    path: tuple[tuple[str, str], ...],
+    view: ViewFilters,
     height: int,
     _full: nx.MultiDiGraph,
     _universe: nx.MultiDiGraph,
@@ -586,48 +573,22 @@ def _view(
     Keyed by the graph's signature and everything the view shows, so going back to a view,
     or opening it in another session, reuses the page built the first time.
     """
-    present = _present(_universe)
-    projection = _projection(signature, years, _full)
-    weights = {frozenset((u, v)): w for u, v, w in projection.edges(data="weight", default=1)}
-    numbers = {
-        t("network.tip_partners", lang): dict(projection.degree()),
-        t("network.tip_strength", lang): dict(projection.degree(weight="weight")),
-    }
-    sizes = None
-    if values["size"] != "none":
-        metric = _metric(signature, years, values["size"], projection)
-        numbers[metric_help(values["size"], lang)[0]] = metric
-        sizes = scaled_sizes(metric)
-    nodes, edges = network_elements(
-        _universe,
-        labels=values["labels"],
-        rel_types=values["rels"],
-        levels=_all_or(values["levels"], present["levels"]),
-        actor_types=_all_or(values["types"], present["types"]),
-        sectors=_all_or(values["sectors"], present["sectors"]),
-        keep=_keep(_universe, values),
-        years=years,
-        colour_by=values["colour"],
-        sizes=sizes,
-        weights=weights,
-        path=list(path),
+    projection = _projection(signature, view.years, _full)
+    metric = None
+    if view.size != "none":
+        metric = _metric(signature, view.years, view.size, projection)
+    parts = view_parts(
+        _full,
+        view,
         lang=lang,
-        positions=_positions(signature, values["layout"], _universe),
+        universe=_universe,
+        positions=_positions(signature, view.layout, _universe),
+        projection=projection,
+        metric=metric,
     )
-    if nodes.empty:
-        return nodes, edges, ""
-    page = _page_html(
-        nodes,
-        edges,
-        lang,
-        colour_by=values["colour"],
-        numbers=numbers,
-        height=height,
-        physics=bool(values["physics"]) and len(nodes) <= PHYSICS_MAX,
-        # The picker sits below the drawing; its value from the last run is already known.
-        selected=values["node"],
-    )
-    return nodes, edges, page
+    if parts.nodes.empty:
+        return parts.nodes, parts.edges, ""
+    return parts.nodes, parts.edges, view_page(parts, view, lang, height=f"{height}px")
 
 
 def render() -> None:
@@ -652,16 +613,8 @@ def render() -> None:
     if values.get("from") and values.get("to"):
         path = _shortest_path(_projection(signature, years, full), values, lang)
     height = PRESENT_HEIGHT if presenting else CANVAS_HEIGHT
-    nodes, edges, page = _view(
-        signature,
-        lang,
-        values,
-        years,
-        tuple(path_pairs(path or [])),
-        height,
-        full,
-        universe,
-    )
+    view = _as_view(values, defaults, years)
+    nodes, edges, page = _view(signature, lang, view, height, full, universe)
     _captions(nodes, edges, values, years, universe, lang)
     if nodes.empty:
         st.info(t("network.empty", lang))

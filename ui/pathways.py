@@ -18,7 +18,7 @@ import streamlit as st
 
 from drawing.i18n import t, t_value
 from drawing.labels import markdown_text
-from drawing.view import evidence_passages
+from queries.details import evidence_passages
 from queries.overview import place_chain
 from queries.pathways import (
     CLAIM_NOT_STATED,

@@ -16,9 +16,9 @@ import pytest
 
 import settings
 from drawing.i18n import t
-from drawing.view import evidence_passages
 from graph.memory_store import MemoryStore
 from loaders.case_study import check_dataset, read_dataset
+from queries.details import evidence_passages
 from tests.conftest import require
 from tests.e2e.conftest import AppServer, start_app, stop_app, watch
 from tests.e2e.support import DRAWN_OR_ERROR, IDLE

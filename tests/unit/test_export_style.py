@@ -11,7 +11,9 @@ import pytest
 
 import loaders.interchange as interchange
 import tests.unit.test_app_pages as base
-from drawing.view import SECTOR_COLOURS, ViewFilters, layout_positions, network_universe
+from drawing.layout import layout_positions
+from drawing.style import SECTOR_COLOURS
+from drawing.view import ViewFilters, network_universe
 from exports.formats import export_graph, view_style
 from graph.memory_store import MemoryStore
 

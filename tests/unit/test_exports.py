@@ -9,7 +9,8 @@ import re
 import pytest
 from pypdf import PdfReader
 
-from drawing.view import ViewFilters, parse_filters, view_elements
+from drawing.elements import view_elements
+from drawing.view import ViewFilters, parse_filters
 from exports.formats import EXPORT_FORMATS, export_graph, view_subgraph
 from exports.html import view_html
 from graph.memory_store import MemoryStore
@@ -181,7 +182,8 @@ def test_layout_is_the_same_in_every_process(tmp_path, sources_dir):
         "import hashlib, json\n"
         "from graph.memory_store import MemoryStore\n"
         "from loaders.case_study import load_case_study\n"
-        "from drawing.view import layout_positions, network_universe\n"
+        "from drawing.layout import layout_positions\n"
+        "from drawing.view import network_universe\n"
         "from tests.conftest import DATA, SOURCES\n"
         "s = MemoryStore(None); load_case_study(s, DATA, SOURCES)\n"
         "pos = layout_positions(network_universe(s.to_networkx()))\n"

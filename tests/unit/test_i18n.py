@@ -26,8 +26,9 @@ from drawing.i18n import (
     t,
     t_value,
 )
-from drawing.view import NETWORK_LABELS, node_properties
+from drawing.view import NETWORK_LABELS
 from graph.schema import ACTOR_TYPES, LABELS, LEVELS, NODE_SPECS, REL_TYPES, SECTOR_NAMES, SECTORS
+from queries.details import node_properties
 
 ROOT = Path(__file__).resolve().parents[2]
 TEMPLATE = LOCALE_DIR / f"{DOMAIN}.pot"

@@ -9,14 +9,11 @@ import networkx as nx
 import pandas as pd
 import pytest
 
+from drawing.elements import DrawOptions, network_elements
 from drawing.html import render_network_html, vis_assets
-from drawing.view import (
-    CATEGORY_COLOURS,
-    layout_positions,
-    legend_items,
-    network_elements,
-    network_universe,
-)
+from drawing.layout import layout_positions
+from drawing.style import CATEGORY_COLOURS, legend_items
+from drawing.view import ViewFilters, network_universe
 
 XSS = "<script>alert(1)</script>"
 
@@ -58,7 +55,10 @@ def _graph() -> nx.MultiDiGraph:
 
 def _render(**filters) -> tuple[str, pd.DataFrame, pd.DataFrame]:
     universe = network_universe(_graph())
-    nodes, edges = network_elements(universe, positions=layout_positions(universe), **filters)
+    view = ViewFilters(**{"labels": None, **filters})
+    nodes, edges = network_elements(
+        universe, view, DrawOptions(positions=layout_positions(universe))
+    )
     nodes = nodes.assign(title=nodes["name"] + "\n" + nodes["label"])
     legend = [{**item, "text": item["category"]} for item in legend_items(nodes)]
     return render_network_html(nodes, edges, legend=legend, legend_title="Legenda"), nodes, edges
@@ -139,7 +139,7 @@ def test_legend_colours_equal_node_colours():
 
 
 def test_legend_follows_the_filters():
-    page, nodes, _ = _render(labels=["Actor"], levels=["desa"])
+    page, nodes, _ = _render(labels=("Actor",), levels=("desa",))
     assert set(nodes["key"]) == {"Actor:kades", "Actor:evil"}
     legend = set(re.findall(r'data-color="(#[0-9a-fA-F]{6})"', page))
     assert legend == {CATEGORY_COLOURS["village_government"], CATEGORY_COLOURS["community_group"]}
@@ -162,7 +162,9 @@ def test_positions_do_not_depend_on_the_filters_or_node_order():
     shuffled.add_nodes_from(reversed(list(universe.nodes(data=True))))
     shuffled.add_edges_from(reversed(list(universe.edges(keys=True, data=True))))
     assert layout_positions(shuffled) == full
-    nodes, _ = network_elements(universe, labels=["Actor"], positions=full)
+    nodes, _ = network_elements(
+        universe, ViewFilters(labels=("Actor",)), DrawOptions(positions=full)
+    )
     for row in nodes.itertuples():
         assert (row.x, row.y) == full[row.key]
 
@@ -184,7 +186,7 @@ def test_parallel_relationships_become_one_line_listing_both():
 
 def test_rel_type_filter():
     universe = network_universe(_graph())
-    _, edges = network_elements(universe, rel_types=["LEADS"])
+    _, edges = network_elements(universe, ViewFilters(labels=None, rels=("LEADS",)))
     assert edges["rel_type"].tolist() == ["LEADS"]
 
 

@@ -5,18 +5,11 @@ from __future__ import annotations
 import networkx as nx
 import pytest
 
-from drawing.view import (
-    SECTOR_COLOURS,
-    in_window,
-    layout_positions,
-    legend_items,
-    level_positions,
-    network_elements,
-    network_universe,
-    programme_scope,
-    scaled_sizes,
-    year_range,
-)
+from drawing.elements import DrawOptions, network_elements
+from drawing.layout import layout_positions, level_positions
+from drawing.style import SECTOR_COLOURS, legend_items, scaled_sizes
+from drawing.view import WHOLE_GRAPH, ViewFilters, network_universe
+from queries.scope import in_window, programme_scope, year_range
 
 
 def _graph() -> nx.MultiDiGraph:
@@ -55,30 +48,35 @@ def _graph() -> nx.MultiDiGraph:
 
 
 def _keys(**filters) -> list[str]:
-    return network_elements(network_universe(_graph()), **filters)[0]["key"].tolist()
+    view = ViewFilters(**{"labels": None, **filters})
+    return network_elements(network_universe(_graph()), view)[0]["key"].tolist()
 
 
 def test_filters_combine():
-    assert _keys(labels=["Actor"], sectors=["health"]) == ["Actor:kader", "Actor:puskesmas"]
-    assert _keys(labels=["Actor"], sectors=["health"], levels=["kecamatan"]) == ["Actor:puskesmas"]
-    assert _keys(
-        labels=["Actor"], actor_types=["cadre", "village_government"], sectors=["health"]
-    ) == ["Actor:kader"]
+    assert _keys(labels=("Actor",), sectors=("health",)) == ["Actor:kader", "Actor:puskesmas"]
+    assert _keys(labels=("Actor",), sectors=("health",), levels=("kecamatan",)) == [
+        "Actor:puskesmas"
+    ]
+    assert _keys(labels=("Actor",), types=("cadre", "village_government"), sectors=("health",)) == [
+        "Actor:kader"
+    ]
 
 
 def test_actor_filters_leave_other_nodes_alone():
-    assert "Program:kb" in _keys(sectors=["health"], actor_types=["cadre"])
+    assert "Program:kb" in _keys(sectors=("health",), types=("cadre",))
 
 
 def test_programme_scope_holds_its_interventions_and_their_actors():
     scope = programme_scope(_graph(), "Program:posyandu")
     assert scope == {"Program:posyandu", "Intervention:pmt", "Actor:kader"}
-    assert _keys(keep=scope) == sorted(scope)
+    assert _keys(programme="Program:posyandu") == sorted(scope)
     assert programme_scope(_graph(), "Program:missing") == set()
+    assert _keys(programme="Program:missing") == []
 
 
 def test_years_drop_dated_nodes_and_relationships_and_keep_undated():
-    nodes, edges = network_elements(network_universe(_graph()), years=(2019, 2022))
+    view = ViewFilters(labels=None, years=(2019, 2022))
+    nodes, edges = network_elements(network_universe(_graph()), view)
     keys = nodes["key"].tolist()
     assert "Intervention:pmt" not in keys  # 2023
     assert "Program:kb" in keys  # started 2017, still running
@@ -91,7 +89,8 @@ def test_years_drop_dated_nodes_and_relationships_and_keep_undated():
 
 
 def test_colour_by_sector_uses_sector_colours_and_legend_follows():
-    nodes, _ = network_elements(network_universe(_graph()), labels=["Actor"], colour_by="sector")
+    view = ViewFilters(labels=("Actor",), colour="sector")
+    nodes, _ = network_elements(network_universe(_graph()), view)
     assert set(nodes["color"]) == {
         SECTOR_COLOURS[s] for s in ("governance", "family_planning", "health")
     }
@@ -101,7 +100,7 @@ def test_colour_by_sector_uses_sector_colours_and_legend_follows():
         "health",
     }
     with pytest.raises(ValueError):
-        network_elements(_graph(), colour_by="mood")
+        network_elements(_graph(), ViewFilters(colour="mood"))
 
 
 def test_sizes_and_weights_and_path():
@@ -111,10 +110,8 @@ def test_sizes_and_weights_and_path():
     weights = {frozenset(("Actor:puskesmas", "Actor:kader")): 3}
     nodes, edges = network_elements(
         _graph(),
-        labels=["Actor"],
-        sizes=sizes,
-        weights=weights,
-        path=[("Actor:kades", "Actor:kader")],
+        ViewFilters(labels=("Actor",)),
+        DrawOptions(sizes=sizes, weights=weights, path=[("Actor:kades", "Actor:kader")]),
     )
     assert nodes.set_index("key").loc["Actor:bkkbn", "size"] == 40.0
     supports = edges[edges["rel_type"] == "SUPPORTS"].iloc[0]
@@ -127,10 +124,10 @@ def test_sizes_and_weights_and_path():
 def test_positions_of_the_whole_graph_do_not_move_with_filters():
     universe = network_universe(_graph())
     positions = layout_positions(universe)
-    all_nodes = network_elements(universe, positions=positions)[0].set_index("key")
-    few = network_elements(universe, labels=["Actor"], sectors=["health"], positions=positions)[
-        0
-    ].set_index("key")
+    options = DrawOptions(positions=positions)
+    all_nodes = network_elements(universe, WHOLE_GRAPH, options)[0].set_index("key")
+    few_view = ViewFilters(labels=("Actor",), sectors=("health",))
+    few = network_elements(universe, few_view, options)[0].set_index("key")
     for key in few.index:
         assert (few.loc[key, "x"], few.loc[key, "y"]) == (
             all_nodes.loc[key, "x"],

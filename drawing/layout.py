@@ -1,0 +1,157 @@
+"""Where each node of a network drawing sits: a seeded spring layout packed part by part,
+and a layout by level (national at the top, desa and dusun at the bottom).
+
+Positions are in pixels and the same on every call for the same graph, in every process, so
+a link, an export and a poster of one view all show the same picture.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+
+import networkx as nx
+
+from drawing.style import NETWORK_LABELS
+from graph.schema import LEVELS
+
+__all__ = ["LAYOUTS", "SEED", "layout_positions", "level_positions", "view_positions"]
+
+LAYOUTS = ("spring", "level")
+SEED = 7
+# Pixels per node: a component of n nodes gets a disc of radius ~ _SPACING * sqrt(n).
+_SPACING = 95.0
+_ISOLATE_RADIUS = 80.0  # room for one node and its caption
+_GAP = 40.0
+_SPARSE_FROM = 500  # NetworkX lays out parts of this many nodes with sparse matrices
+_ROW = 170.0  # pixels between two levels in the hierarchical layout
+_COLUMN = 150.0
+_ROW_MAX = 12  # nodes on one line of a level before it wraps
+
+
+def layout_positions(graph: nx.Graph, *, seed: int = SEED) -> dict[str, tuple[float, float]]:
+    """Seeded positions in pixels, the same on every call for the same graph.
+
+    Each connected part is laid out on its own (spring layout, fixed seed) and the parts
+    are then packed in rows, largest first, with lone nodes last: a plain spring layout
+    would fling the small parts to the edges and crush the main network in the middle.
+    Nodes and edges are sorted first, so the store's order does not matter. Lay out the
+    nodes of the kinds shown and filter relationships and levels afterwards: a node then
+    keeps its place while those filters change.
+
+    >>> g = nx.MultiDiGraph([("Actor:a", "Actor:b"), ("Actor:b", "Program:c")])
+    >>> g.add_node("Actor:alone")
+    >>> layout_positions(g) == layout_positions(g)
+    True
+    >>> sorted(layout_positions(g))
+    ['Actor:a', 'Actor:alone', 'Actor:b', 'Program:c']
+    """
+    simple = nx.Graph()
+    simple.add_nodes_from(sorted(graph.nodes))
+    simple.add_edges_from(sorted({tuple(sorted((u, v))) for u, v in graph.edges() if u != v}))
+    parts = sorted(
+        (sorted(c) for c in nx.connected_components(simple)), key=lambda c: (-len(c), c[0])
+    )
+    placed = [_part_layout(_ordered_part(simple, part), seed) for part in parts]
+    return _pack_rows(placed)
+
+
+def _ordered_part(graph: nx.Graph, part: Sequence[str]) -> nx.Graph:
+    """The part as a graph of its own whose nodes and edges are in sorted order.
+
+    ``graph.subgraph(part)`` would iterate its nodes in the order of a set, which Python
+    seeds differently in every process, and the spring layout depends on that order: the
+    same view would come out differently after a restart.
+    """
+    members = set(part)
+    sub = nx.Graph()
+    sub.add_nodes_from(sorted(part))
+    sub.add_edges_from(sorted(tuple(sorted((u, v))) for u, v in graph.edges(part) if v in members))
+    return sub
+
+
+def _part_layout(part: nx.Graph, seed: int) -> tuple[dict[str, tuple[float, float]], float]:
+    """Positions of one connected part around (0, 0), and the radius it needs."""
+    n = part.number_of_nodes()
+    if n == 1:
+        return {next(iter(part.nodes)): (0.0, 0.0)}, _ISOLATE_RADIUS
+    radius = max(_ISOLATE_RADIUS * 1.5, _SPACING * math.sqrt(n))
+    # Parts of 500 nodes or more take NetworkX's sparse path (scipy), about 40x slower per
+    # iteration than the dense one: 50 iterations there keep a 1,500-node part near 5 s.
+    iterations = 200 if n < _SPARSE_FROM else 50
+    raw = nx.spring_layout(part, seed=seed, k=2.2 / math.sqrt(n), iterations=iterations)
+    return {k: (float(x) * radius, float(y) * radius) for k, (x, y) in raw.items()}, radius
+
+
+def _pack_rows(
+    placed: Sequence[tuple[dict[str, tuple[float, float]], float]],
+) -> dict[str, tuple[float, float]]:
+    """Put the parts side by side in rows no wider than the largest part (or a square)."""
+    if not placed:
+        return {}
+    area = sum((2 * r + _GAP) ** 2 for _, r in placed)
+    row_width = max(2 * placed[0][1], math.sqrt(area) * 1.1)
+    positions: dict[str, tuple[float, float]] = {}
+    x = y = row_height = 0.0
+    for pos, radius in placed:
+        size = 2 * radius
+        if x > 0 and x + size > row_width:
+            x, y, row_height = 0.0, y + row_height + _GAP, 0.0
+        cx, cy = x + radius, y + radius
+        for key, (px, py) in pos.items():
+            positions[key] = (round(cx + px, 1), round(cy + py, 1))
+        x += size + _GAP
+        row_height = max(row_height, size)
+    return positions
+
+
+def level_positions(
+    graph: nx.Graph, positions: Mapping[str, tuple[float, float]]
+) -> dict[str, tuple[float, float]]:
+    """Positions by level: national at the top, desa and dusun at the bottom.
+
+    Actors sit on the row of their ``level`` (in :data:`graph.schema.LEVELS` order), other
+    nodes on one row per label below them; within a row nodes keep the left-to-right order
+    of ``positions`` (the seeded layout), so the picture stays recognisable.
+
+    >>> g = nx.Graph()
+    >>> g.add_node("Actor:n", label="Actor", level="national")
+    >>> g.add_node("Actor:d", label="Actor", level="desa")
+    >>> pos = level_positions(g, {"Actor:n": (5, 0), "Actor:d": (0, 0)})
+    >>> pos["Actor:n"][1] < pos["Actor:d"][1]
+    True
+    """
+    rows: dict[int, list[str]] = {}
+    labels = {lb: i for i, lb in enumerate(NETWORK_LABELS)}
+    for key, data in graph.nodes(data=True):
+        if data.get("label") == "Actor" and data.get("level") in LEVELS:
+            row = LEVELS.index(data["level"])
+        else:
+            row = len(LEVELS) + labels.get(str(data.get("label")), len(labels))
+        rows.setdefault(row, []).append(key)
+    result: dict[str, tuple[float, float]] = {}
+    y = 0.0
+    for row in sorted(rows):
+        members = sorted(rows[row], key=lambda k: (positions.get(k, (0.0, 0.0))[0], k))
+        # A long level wraps onto a few close lines, so the drawing stays readable when
+        # fitted to the frame instead of becoming one thin strip.
+        for start in range(0, len(members), _ROW_MAX):
+            line = members[start : start + _ROW_MAX]
+            offset = (len(line) - 1) * _COLUMN / 2
+            for x, key in enumerate(line):
+                result[key] = (round(x * _COLUMN - offset, 1), round(y, 1))
+            y += _ROW * 0.45
+        y += _ROW * 0.55
+    return result
+
+
+def view_positions(graph: nx.Graph, layout: str = "spring") -> dict[str, tuple[float, float]]:
+    """The positions of ``layout`` (``spring`` or ``level``) for every node of ``graph``.
+
+    Computed once for every node a page can show, so filters hide nodes without moving the
+    others.
+    """
+    if layout not in LAYOUTS:
+        raise ValueError(f"layout is one of {', '.join(LAYOUTS)}, got {layout!r}")
+    spring = layout_positions(graph, seed=SEED)
+    return level_positions(graph, spring) if layout == "level" else spring
