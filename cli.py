@@ -236,28 +236,43 @@ def cmd_cypher(args: argparse.Namespace) -> int:
     return 0
 
 
+def _refuse_view(problems: list, lang: str) -> int:
+    """Refuse a view the data cannot show: each problem in the words the network page uses
+    when it leaves the same value out of a link."""
+    for problem in problems:
+        print(f"error: {problem.text(lang)}", file=sys.stderr)
+    return 1
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from drawing.view import parse_filters
+    from drawing.view import ViewFilters, data_choices, network_universe, read_view
     from exports.formats import ExportUnavailable, export_graph
 
-    try:
-        filters = parse_filters(args.filter) if args.filter else None
-    except ValueError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 1
+    lang = args.lang or settings.get("JEJARING_LANG")
+    if args.filter:
+        # the text alone first, so a typo is refused before the store is opened
+        problems = ViewFilters.from_pairs(args.filter)[1]
+        if problems:
+            return _refuse_view(problems, lang)
     store = open_ready_store(args.backend)
     try:
         graph = store.to_networkx()
     finally:
         store.close()
+    filters = None
+    if args.filter:
+        # the network page reads its address the same way: one view, one rule
+        filters, problems = read_view(args.filter, data_choices(network_universe(graph)))
+        if problems:
+            return _refuse_view(problems, lang)
     try:
         exported = export_graph(
             graph,
             args.format,
             filters,
-            lang=args.lang or settings.get("JEJARING_LANG"),
+            lang=lang,
             paper=args.paper,
             orientation=args.orientation,
             dpi=args.dpi,

@@ -53,6 +53,7 @@ __all__ = [
     "DataChoices",
     "data_choices",
     "fit_view",
+    "read_view",
     "network_universe",
     "scope_keep",
 ]
@@ -157,6 +158,19 @@ class ViewFilters:
     size: str = "none"
     physics: bool = False
     node: str | None = None
+
+    @classmethod
+    def of(cls, values: Mapping[str, Any]) -> ViewFilters:
+        """The view with ``values`` by text name (:data:`VIEW_NAMES`), the rest defaults.
+
+        >>> ViewFilters.of({"from": "Actor:a", "depth": 2}).path_from
+        'Actor:a'
+        """
+        return cls(**{_field(name): value for name, value in values.items()})
+
+    def value(self, name: str) -> Any:
+        """The value of the text name ``name`` (:data:`VIEW_NAMES`): ``from`` is ``path_from``."""
+        return getattr(self, _field(name))
 
     def to_pairs(self) -> dict[str, str]:
         """The values that differ from the defaults as ``{name: text}``, in :data:`VIEW_NAMES`
@@ -471,6 +485,18 @@ def _fit_years(
         return None, ViewProblem.of("years_outside", first=first, last=last, low=low, high=high)
     narrowed = (max(first, low), min(last, high))
     return (None if narrowed == bounds else narrowed), None
+
+
+def read_view(
+    pairs: Mapping[str, str] | Iterable[str], choices: DataChoices
+) -> tuple[ViewFilters, list[ViewProblem]]:
+    """The view a text describes, fitted to the data (:func:`fit_view`), and every problem
+    with it: what the network page makes of its address, and what the command line's
+    ``--filter`` refuses unless the list of problems is empty.
+    """
+    view, problems = ViewFilters.from_pairs(pairs)
+    view, unheld = fit_view(view, choices)
+    return view, problems + unheld
 
 
 # -- scope ---------------------------------------------------------------------------------------

@@ -3,8 +3,15 @@
 The drawing is self-contained HTML (vis-network inlined, no CDN) so it works offline. Node
 positions are computed once, seeded, for every node the page can show, and reused: filters
 hide nodes and lines without moving the rest, and the same address always gives the same
-picture. The filters, the focus and the path live in the address (``st.query_params``), so a
-link reopens the same view; ``?present=1`` shows the drawing alone, large, for a workshop.
+picture. ``?present=1`` shows the drawing alone, large, for a workshop.
+
+What the page shows is one :class:`drawing.view.ViewFilters`, the same description of a view
+that ``python cli.py export --filter`` takes. A freshly opened link is read into it with
+:meth:`ViewFilters.from_pairs` and :func:`drawing.view.fit_view` (a value the data does not
+hold is left out, and the page says so in the words the command line uses to refuse it);
+the widgets then hold it, it is written back to the address with :meth:`ViewFilters.to_pairs`,
+and drawn by :func:`drawing.elements.view_parts` and :func:`drawing.html.view_page`, the
+functions the HTML export calls.
 
 A click in the drawing selects a node there (vis-network runs in an iframe that cannot talk
 back to Streamlit without a custom component), so details open from the picker below it.
@@ -23,61 +30,69 @@ import pandas as pd
 import streamlit as st
 import streamlit.components.v1 as components
 
-from drawing.elements import capped_view, metric_scores, path_pairs, view_parts, view_projection
-from drawing.html import PHYSICS_MAX, render_network_html, view_page
+from drawing.elements import (
+    ViewParts,
+    capped_view,
+    metric_scores,
+    view_parts,
+    view_path,
+    view_projection,
+)
+from drawing.html import PHYSICS_MAX, view_page
 from drawing.i18n import t, t_value
-from drawing.labels import labelled_legend, markdown_text, titled
+from drawing.labels import markdown_text
 from drawing.layout import view_positions
 from drawing.view import (
     COLOUR_BY,
     DEFAULT_LABELS,
-    NETWORK_LABELS,
-    NETWORK_REL_TYPES,
     SIZE_METRICS,
+    VIEW_LAYOUTS,
+    VIEW_NAMES,
+    DataChoices,
     ViewFilters,
+    ViewProblem,
+    data_choices,
+    fit_view,
     network_universe,
+    read_view,
 )
-from graph.schema import ACTOR_TYPES, LEVELS, SECTORS
 from queries.centrality import metric_help
-from queries.collaboration import reason_label
-from queries.details import evidence_passages, node_properties, relationships_of
 from queries.overview import display_name
-from queries.scope import search_nodes, year_range
-from queries.views import MAX_DEPTH, shortest_paths
-from ui.state import current_lang, graph_snapshot, node_cap, sources_dir, store_or_stop
+from queries.scope import search_nodes
+from queries.views import MAX_DEPTH
+from ui.network_details import NODE_KEY, show_details, show_path
+from ui.state import current_lang, graph_snapshot, node_cap, store_or_stop
 
 CANVAS_HEIGHT = 650
 PRESENT_HEIGHT = 860  # presentation mode: the drawing fills a projector screen
 SEARCH_LIMIT = 50  # actors offered for one search on a graph above the node cap
-LAYOUTS = ("spring", "level")
-# Coded property values shown in words (property -> i18n prefix of its codes).
-_TRANSLATED_VALUES = {"actor_type": "actor_type", "sector": "sector", "level": "level"}
-# Address parameter -> widget key. Lists are comma-separated; years are "2019-2023".
-QUERY_KEYS = {
+# Address parameter (the text names of a view, drawing.view.VIEW_NAMES) -> widget key.
+WIDGET_KEYS = {
     "labels": "network_labels",
     "rels": "network_rel_types",
     "levels": "network_levels",
     "types": "network_types",
     "sectors": "network_sectors",
     "programme": "network_programme",
-    "years": "network_years",
     "focus": "network_focus",
     "depth": "network_depth",
+    "years": "network_years",
+    "colour": "network_colour",
+    "layout": "network_layout",
     "from": "network_path_from",
     "to": "network_path_to",
-    "colour": "network_colour",
     "size": "network_size",
-    "layout": "network_layout",
     "physics": "network_physics",
-    "node": "network_node",
+    "node": NODE_KEY,
 }
-_LISTS = {"labels", "rels", "levels", "types", "sectors"}
+_LISTS = ("labels", "rels", "levels", "types", "sectors")
+_md = markdown_text  # text safe to put in st.markdown (data shows as typed, never as markup)
 
 
 # -- cached computations (keyed by the graph's signature and the parameters only) -------------
 # The graph itself is read once per store (ui.state.graph_snapshot); what is derived from it
-# is cached here by the signature and the view's parameters, so a rerun with a known view
-# only draws the widgets and sends the cached page.
+# is cached here by the signature and the view, so a rerun with a known view only draws the
+# widgets and sends the cached page.
 @st.cache_resource(show_spinner=False, max_entries=4)
 def _universe(signature: str, _full: nx.MultiDiGraph) -> nx.MultiDiGraph:
     # shared by every session (cache_resource, no copy): frozen so nothing can change it
@@ -86,13 +101,11 @@ def _universe(signature: str, _full: nx.MultiDiGraph) -> nx.MultiDiGraph:
 
 @st.cache_data(show_spinner=False, max_entries=16)
 def _choices(signature: str, lang: str, _universe: nx.MultiDiGraph) -> dict[str, Any]:
-    """What the controls offer: filter values present, names in ``lang``, the years."""
+    """What the controls offer: the values the data holds, and names in ``lang``."""
     return {
-        "present": _present(_universe),
+        "data": data_choices(_universe),
         "actors": _names(_universe, lang, "Actor"),
         "programmes": _names(_universe, lang, "Program"),
-        "years": year_range(_universe),
-        "nodes": list(_universe.nodes),
     }
 
 
@@ -115,57 +128,100 @@ def _metric(
     return metric_scores(_projection, metric)
 
 
-# -- address (deep links) ---------------------------------------------------------------------
-def _parse(param: str, raw: str, options: Sequence[Any]) -> Any:
-    """The widget value an address parameter names, or None when it names nothing offered."""
-    if param in _LISTS:
-        values = [v for v in raw.split(",") if v in options]
-        return values or None
-    if param == "years":
-        try:
-            first, last = (int(x) for x in raw.split("-", 1))
-        except ValueError:
-            return None
-        low, high = options
-        first, last = max(low, min(first, high)), min(high, max(last, low))
-        return (first, last) if first <= last else None
-    if param == "depth":
-        return int(raw) if raw.isdigit() and 1 <= int(raw) <= MAX_DEPTH else None
-    if param == "physics":
-        return raw == "1"
-    return raw if raw in options else None
+@st.cache_data(show_spinner=False, max_entries=32)
+def _view(
+    signature: str,
+    lang: str,
+    view: ViewFilters,
+    height: int,
+    _full: nx.MultiDiGraph,
+    _universe: nx.MultiDiGraph,
+) -> tuple[pd.DataFrame, pd.DataFrame, str]:
+    """The nodes and relationships of one view and its drawing (the page's costly part):
+    :func:`drawing.elements.view_parts`, as the exports call it, handed the parts cached here.
+
+    Keyed by the graph's signature and the view, so going back to a view, or opening it in
+    another session, reuses the page built the first time.
+    """
+    projection = _projection(signature, view.years, _full)
+    metric = None
+    if view.size != "none":
+        metric = _metric(signature, view.years, view.size, projection)
+    parts = view_parts(
+        _full,
+        view,
+        lang=lang,
+        universe=_universe,
+        positions=_positions(signature, view.layout, _universe),
+        projection=projection,
+        metric=metric,
+    )
+    if parts.nodes.empty:
+        return parts.nodes, parts.edges, ""
+    return parts.nodes, parts.edges, view_page(parts, view, lang, height=f"{height}px")
 
 
-def _seed_from_address(options: dict[str, Sequence[Any]]) -> None:
-    """Put the address's values into widgets that have none yet (a freshly opened link)."""
-    for param, key in QUERY_KEYS.items():
-        raw = st.query_params.get(param)
-        if raw is None or key in st.session_state or param not in options:
-            continue
-        value = _parse(param, raw, options[param])
-        if value is not None:
-            st.session_state[key] = value
+# -- the view state: address <-> ViewFilters <-> widgets ----------------------------------------
+def _widget_value(name: str, view: ViewFilters, data: DataChoices) -> Any:
+    """What the widget of ``name`` holds for ``view`` (a list filter of None: every value)."""
+    value = view.value(name)
+    if name in _LISTS:
+        if value is None or (name == "labels" and value == DEFAULT_LABELS):
+            return list(data.default(name) if name == "labels" else data.present(name))
+        return list(value)
+    if name == "years":
+        return value or data.years
+    return value
 
 
-def _write_address(values: dict[str, Any], defaults: dict[str, Any]) -> None:
-    """Write the view's values that differ from the defaults into the address."""
-    for param in QUERY_KEYS:
-        value = values.get(param)
-        if value is None or value == defaults.get(param) or value == []:
-            text = None
-        elif param in _LISTS:
-            text = ",".join(value)
-        elif param == "years":
-            text = f"{value[0]}-{value[1]}"
-        elif param == "physics":
-            text = "1" if value else None
-        else:
-            text = str(value)
+def _seed_from_address(data: DataChoices) -> list[ViewProblem]:
+    """Put the view the address describes into the widgets that hold nothing yet (a freshly
+    opened link), leaving out what the data does not hold; the problems found."""
+    wanted = {
+        name: st.query_params[name]
+        for name in VIEW_NAMES
+        if name in st.query_params and WIDGET_KEYS[name] not in st.session_state
+    }
+    if not wanted:
+        return []
+    view, problems = read_view(wanted, data)
+    for name in wanted:
+        st.session_state[WIDGET_KEYS[name]] = _widget_value(name, view, data)
+    return problems
+
+
+def _widget_view(values: dict[str, Any], data: DataChoices) -> ViewFilters:
+    """The view the widgets hold, written as the address and the command line write it."""
+    read: dict[str, Any] = {}
+    for name, value in values.items():
+        if name in _LISTS:
+            value = tuple(value)
+        elif name == "years":
+            value = tuple(value) if value else None
+        elif name == "size":
+            value = value or "none"
+        elif name in ("depth", "physics"):
+            value = int(value) if name == "depth" else bool(value)
+        read[name] = value
+    return fit_view(ViewFilters.of(read), data)[0]
+
+
+def _write_address(view: ViewFilters) -> None:
+    """Write the view into the address: what differs from the defaults, nothing else."""
+    pairs = view.to_pairs()
+    for name in VIEW_NAMES:
+        text = pairs.get(name)
         if text is None:
-            if param in st.query_params:
-                del st.query_params[param]
-        elif st.query_params.get(param) != text:
-            st.query_params[param] = text
+            if name in st.query_params:
+                del st.query_params[name]
+        elif st.query_params.get(name) != text:
+            st.query_params[name] = text
+
+
+def _show_problems(problems: Sequence[ViewProblem], lang: str) -> None:
+    """Say which part of the address was left out, in the words the command line uses."""
+    for problem in problems:
+        st.warning(t("network.view.left_out", lang, problem=_md(problem.text(lang))))
 
 
 # -- widgets (or, in presentation mode, their values without drawing them) --------------------
@@ -203,7 +259,11 @@ class _Controls:
         return self.box.radio(label, options, format_func=fmt, key=key, **kw)
 
     def slider(self, label: str, low: int, high: int, key: str, default: Any, **kw) -> Any:
-        self._prepare(key, default, lambda v: v is not None)
+        def inside(v: Any) -> bool:
+            ends = v if isinstance(v, (tuple, list)) else (v,)
+            return bool(ends) and all(isinstance(x, int) and low <= x <= high for x in ends)
+
+        self._prepare(key, default, inside)
         if self.hidden:
             return st.session_state[key]
         return self.box.slider(label, min_value=low, max_value=high, key=key, **kw)
@@ -223,20 +283,6 @@ class _Controls:
             self.box.caption(text)
 
 
-def _present(universe: nx.MultiDiGraph) -> dict[str, list]:
-    """What exists to filter on, in the schema's order."""
-    actors = [d for _, d in universe.nodes(data=True) if d.get("label") == "Actor"]
-    labels = {d.get("label") for _, d in universe.nodes(data=True)}
-    rel_keys = {k for _, _, k in universe.edges(keys=True)}
-    return {
-        "labels": [lb for lb in NETWORK_LABELS if lb in labels],
-        "rels": [r for r in NETWORK_REL_TYPES if r in rel_keys],
-        "levels": [lv for lv in LEVELS if lv in {a.get("level") for a in actors}],
-        "types": [at for at in ACTOR_TYPES if at in {a.get("actor_type") for a in actors}],
-        "sectors": [sc for sc in SECTORS if sc in {a.get("sector") for a in actors}],
-    }
-
-
 def _names(graph: nx.MultiDiGraph, lang: str, label: str | None = None) -> dict[str, str]:
     """Node key -> name in ``lang``, sorted by name (the order of every picker)."""
     names = {
@@ -247,39 +293,21 @@ def _names(graph: nx.MultiDiGraph, lang: str, label: str | None = None) -> dict[
     return dict(sorted(names.items(), key=lambda kv: (kv[1].casefold(), kv[0])))
 
 
-def _controls(choices: dict[str, Any], lang: str, hidden: bool) -> tuple[dict, dict]:
-    """Every control of the page; returns (values by address parameter, defaults)."""
-    present = choices["present"]
-    actors = choices["actors"]
-    programmes = choices["programmes"]
-    years = choices["years"]
-    options: dict[str, Sequence[Any]] = {
-        **present,
-        "programme": list(programmes),
-        "focus": list(actors),
-        "from": list(actors),
-        "to": list(actors),
-        "depth": range(1, MAX_DEPTH + 1),
-        "colour": COLOUR_BY,
-        "size": ("none", *SIZE_METRICS),
-        "layout": LAYOUTS,
-        "physics": (True, False),
-        "node": choices["nodes"],
-    }
-    if years:
-        options["years"] = years
-    _seed_from_address(options)
-    defaults: dict[str, Any] = {
-        "labels": [lb for lb in DEFAULT_LABELS if lb in present["labels"]],
-        **{k: present[k] for k in ("rels", "levels", "types", "sectors")},
-        "years": years,
-        "depth": 1,
-        "colour": "actor_type",
-        "size": "none",
-        "layout": "spring",
-        "physics": False,
-    }
+def _controls(choices: dict[str, Any], lang: str, hidden: bool) -> dict[str, Any]:
+    """Every control of the page; returns the values by address parameter."""
     ui = _Controls(hidden)
+    values = _filter_controls(ui, choices, lang)
+    values.update(_focus_controls(ui, choices["actors"], lang))
+    values.update(_look_controls(ui, lang))
+    ui.caption(t("network.deep_link", lang))
+    values["node"] = st.session_state.get(WIDGET_KEYS["node"])
+    return values
+
+
+def _filter_controls(ui: _Controls, choices: dict[str, Any], lang: str) -> dict[str, Any]:
+    """What to show: kinds of node, relationships, levels, types, sectors, programme, years."""
+    data: DataChoices = choices["data"]
+    programmes = choices["programmes"]
     values: dict[str, Any] = {}
     ui.subheader(t("network.filters", lang))
     for param, text_key, prefix in (
@@ -291,304 +319,101 @@ def _controls(choices: dict[str, Any], lang: str, hidden: bool) -> tuple[dict, d
     ):
         values[param] = ui.multiselect(
             t(text_key, lang),
-            present[param],
-            defaults[param],
-            QUERY_KEYS[param],
+            list(data.present(param)),
+            list(data.default(param)),
+            WIDGET_KEYS[param],
             lambda v, p=prefix: t_value(p, v, lang),
         )
     values["programme"] = ui.selectbox(
         t("network.filter_programme", lang),
         list(programmes),
-        QUERY_KEYS["programme"],
+        WIDGET_KEYS["programme"],
         programmes.__getitem__,
         index=None,
         placeholder=t("network.all", lang),
         help=t("network.filter_programme_help", lang),
     )
-    if years:
-        values["years"] = tuple(
-            ui.slider(
-                t("network.filter_years", lang),
-                years[0],
-                years[1],
-                QUERY_KEYS["years"],
-                years,
-                help=t("network.filter_years_help", lang),
-            )
+    if data.years:
+        values["years"] = ui.slider(
+            t("network.filter_years", lang),
+            data.years[0],
+            data.years[1],
+            WIDGET_KEYS["years"],
+            data.years,
+            help=t("network.filter_years_help", lang),
         )
+    return values
+
+
+def _focus_controls(ui: _Controls, actors: dict[str, str], lang: str) -> dict[str, Any]:
+    """The focus actor and its depth, and the two ends of a shortest path."""
     ui.subheader(t("network.focus_header", lang))
+    values: dict[str, Any] = {}
     values["focus"] = ui.selectbox(
         t("network.focus", lang),
         list(actors),
-        QUERY_KEYS["focus"],
+        WIDGET_KEYS["focus"],
         actors.__getitem__,
         index=None,
         placeholder=t("network.picker_placeholder", lang),
         help=t("network.focus_help", lang),
     )
-    values["depth"] = ui.slider(t("network.depth", lang), 1, MAX_DEPTH, QUERY_KEYS["depth"], 1)
+    values["depth"] = ui.slider(t("network.depth", lang), 1, MAX_DEPTH, WIDGET_KEYS["depth"], 1)
     for param, text_key in (("from", "network.path_from"), ("to", "network.path_to")):
         values[param] = ui.selectbox(
             t(text_key, lang),
             list(actors),
-            QUERY_KEYS[param],
+            WIDGET_KEYS[param],
             actors.__getitem__,
             index=None,
             placeholder=t("network.picker_placeholder", lang),
             help=t("network.path_help", lang),
         )
+    return values
+
+
+def _look_controls(ui: _Controls, lang: str) -> dict[str, Any]:
+    """How it looks: colour, node size, layout, physics."""
     ui.subheader(t("network.look_header", lang))
+    values: dict[str, Any] = {}
     values["colour"] = ui.radio(
         t("network.colour_by", lang),
         COLOUR_BY,
-        QUERY_KEYS["colour"],
+        WIDGET_KEYS["colour"],
         lambda c: t(f"network.colour.{c}", lang),
         horizontal=True,
     )
     values["size"] = ui.selectbox(
         t("network.size_by", lang),
         ["none", *SIZE_METRICS],
-        QUERY_KEYS["size"],
+        WIDGET_KEYS["size"],
         lambda m: t("network.size.none", lang) if m == "none" else metric_help(m, lang)[0],
     )
-    if st.session_state.get(QUERY_KEYS["size"]) is None:
-        values["size"] = "none"
     values["layout"] = ui.radio(
         t("network.layout", lang),
-        LAYOUTS,
-        QUERY_KEYS["layout"],
+        VIEW_LAYOUTS,
+        WIDGET_KEYS["layout"],
         lambda lay: t(f"network.layout.{lay}", lang),
     )
     values["physics"] = ui.toggle(
         t("network.physics", lang),
-        QUERY_KEYS["physics"],
+        WIDGET_KEYS["physics"],
         help=t("network.physics_help", lang, cap=PHYSICS_MAX),
     )
-    ui.caption(t("network.deep_link", lang))
-    values["node"] = st.session_state.get(QUERY_KEYS["node"])
-    return values, defaults
+    return values
 
 
-# -- the drawing --------------------------------------------------------------------------------
-def _page_html(
-    nodes: pd.DataFrame,
-    edges: pd.DataFrame,
-    lang: str,
-    *,
-    colour_by: str,
-    numbers: dict[str, dict[str, float]],
-    height: int,
-    physics: bool,
-    selected: str | None,
-) -> str:
-    nodes, edges = titled(nodes, edges, lang, numbers)
-    legend = labelled_legend(nodes, colour_by, lang)
-    return render_network_html(
-        nodes,
-        edges,
-        height=f"{height}px",
-        legend=legend,
-        legend_title=t("network.legend", lang),
-        heading="",
-        lang=lang,
-        selected=selected,
-        physics=physics,
-        png_label=t("network.download_png", lang),
-    )
-
-
-def _path_table(path: list[dict], lang: str) -> pd.DataFrame:
-    """One row per hop: from, to, and the reasons the two are linked."""
-    suffix = "_en" if lang == "en" else ""
-    rows = []
-    for i, hop in enumerate(path, start=1):
-        reasons = [
-            reason_label(r.get("reason", ""), lang)
-            + (f" ({r.get('via_name' + suffix) or r.get('via_name')})" if r.get("via") else "")
-            for r in hop["reasons"]
-        ]
-        rows.append(
-            {
-                t("network.col_step", lang): i,
-                t("network.col_from", lang): hop.get("from_name" + suffix) or hop["from"],
-                t("network.col_to", lang): hop.get("to_name" + suffix) or hop["to"],
-                t("network.col_reasons", lang): "; ".join(reasons),
-            }
-        )
-    return pd.DataFrame(rows)
-
-
-def _shortest_path(projection: nx.Graph, values: dict, lang: str) -> list[dict] | None:
-    """The first shortest path between the two chosen actors, or None when not asked."""
-    a, b = values.get("from"), values.get("to")
-    if not a or not b or a not in projection or b not in projection:
+# -- the page ----------------------------------------------------------------------------------
+def _shortest_path(
+    signature: str, full: nx.MultiDiGraph, view: ViewFilters, lang: str
+) -> list[dict] | None:
+    """The first shortest path between the view's two path ends, or None when not asked."""
+    if not view.path_from or not view.path_to:
         return None
-    if a == b:
+    projection = _projection(signature, view.years, full)
+    if view.path_from == view.path_to and view.path_from in projection:
         st.info(t("network.path_same", lang))
-        return None
-    paths = shortest_paths(projection, a, b, max_paths=1)
-    return paths[0] if paths else []
-
-
-def _show_path(path: list[dict] | None, nodes: pd.DataFrame, lang: str) -> None:
-    if path is None:
-        return
-    st.subheader(t("network.path_header", lang))
-    if not path:
-        st.info(t("network.path_none", lang))
-        return
-    st.caption(t("network.path_steps", lang, n=len(path)))
-    on_path = {n for pair in path_pairs(path) for n in pair}
-    if not on_path <= set(nodes["key"]):
-        st.warning(t("network.path_hidden", lang))
-    st.dataframe(_path_table(path, lang), hide_index=True, width="stretch", key="network_hops")
-
-
-_md = markdown_text  # text safe to put in st.markdown (data shows as typed, never as markup)
-
-
-def _properties(node: dict, lang: str) -> None:
-    props = node_properties(node)
-    props["value"] = [
-        t_value(_TRANSLATED_VALUES[p], v, lang) if p in _TRANSLATED_VALUES else v
-        for p, v in zip(props["property"], props["value"], strict=False)
-    ]
-    props["property"] = [t_value("prop", p, lang) for p in props["property"]]
-    st.markdown(f"**{t('network.details_props', lang)}**")
-    st.dataframe(
-        props.rename(columns={"property": t("col.property", lang), "value": t("col.value", lang)}),
-        hide_index=True,
-        width="stretch",
-    )
-
-
-def _relationships(store, node: dict, lang: str) -> None:
-    rels = relationships_of(store, node["label"], node["id"], lang=lang)
-    st.markdown(f"**{t('network.details_rels', lang)}**")
-    if rels.empty:
-        st.caption(t("network.no_relationships", lang))
-        return
-    table = pd.DataFrame(
-        {
-            t("col.direction", lang): [t(f"direction.{d}", lang) for d in rels["direction"]],
-            t("col.rel_type", lang): [t_value("rel", r, lang) for r in rels["rel_type"]],
-            t("col.other", lang): rels["other_name"],
-            t("col.other_label", lang): [t_value("label", lb, lang) for lb in rels["other_label"]],
-            t("col.description", lang): rels["description"],
-            t("col.evidence", lang): rels["evidence"],
-        }
-    )
-    st.dataframe(table, hide_index=True, width="stretch")
-
-
-def _evidence(store, node: dict, lang: str) -> None:
-    st.markdown(f"**{t('network.details_evidence', lang)}**")
-    locators = node.get("evidence") or []
-    if not locators:
-        st.caption(t("network.no_evidence", lang))
-        return
-    sources = {s["id"]: s for s in store.nodes("Source")}
-    for row in evidence_passages(locators, sources, sources_dir()).itertuples():
-        where = f"{row.source} · {row.section} · {t('network.paragraph', lang)} {row.paragraph}"
-        st.markdown(f"**{_md(where)}**")
-        if row.passage:
-            st.markdown("> " + _md(row.passage).replace("\n", "  \n> "))
-        else:
-            st.caption(t("network.unresolved", lang, problem=_md(row.problem)))
-
-
-def _details(store, nodes: pd.DataFrame, lang: str) -> None:
-    """The node picker and everything known about the picked node."""
-    names = dict(zip(nodes["key"], nodes["name"], strict=False))
-    kinds = dict(zip(nodes["key"], nodes["label"], strict=False))
-    options = sorted(names, key=lambda k: (names[k].casefold(), k))
-    if st.session_state.get("network_node") not in options:
-        st.session_state["network_node"] = None  # hidden by a filter since it was picked
-    key = st.selectbox(
-        t("network.picker", lang),
-        options,
-        index=None,
-        format_func=lambda k: f"{names[k]} ({t_value('label', kinds[k], lang)})",
-        placeholder=t("network.picker_placeholder", lang),
-        help=t("network.picker_help", lang),
-        key="network_node",
-    )
-    if key is None:
-        return
-    label, _, node_id = key.partition(":")
-    node = store.get_node(label, node_id)
-    if node is None:
-        return
-    st.subheader(_md(display_name(node, lang)))
-    description = node.get("description_en") if lang == "en" else None
-    if description or node.get("description"):
-        st.markdown(_md(description or node.get("description")))
-    left, right = st.columns([2, 3])
-    with left:
-        _properties(node, lang)
-    with right:
-        _relationships(store, node, lang)
-    _evidence(store, node, lang)
-
-
-def _as_view(values: dict[str, Any], defaults: dict[str, Any], years) -> ViewFilters:
-    """The view the widget values describe."""
-
-    def narrowed(name: str) -> tuple[str, ...] | None:
-        # Everything chosen means no filter: actors without the property stay visible.
-        chosen = values[name]
-        return None if set(chosen) >= set(defaults[name]) else tuple(chosen)
-
-    return ViewFilters(
-        labels=tuple(values["labels"]),
-        rels=narrowed("rels"),
-        levels=narrowed("levels"),
-        types=narrowed("types"),
-        sectors=narrowed("sectors"),
-        programme=values["programme"],
-        focus=values["focus"],
-        depth=int(values["depth"]),
-        years=years,
-        colour=values["colour"],
-        layout=values["layout"],
-        path_from=values["from"],
-        path_to=values["to"],
-        size=values["size"],
-        physics=bool(values["physics"]),
-        node=values["node"],
-    )
-
-
-@st.cache_data(show_spinner=False, max_entries=32)
-def _view(
-    signature: str,
-    lang: str,
-    view: ViewFilters,
-    height: int,
-    _full: nx.MultiDiGraph,
-    _universe: nx.MultiDiGraph,
-) -> tuple[pd.DataFrame, pd.DataFrame, str]:
-    """The nodes and relationships of one view and its drawing (the page's costly part).
-
-    Keyed by the graph's signature and everything the view shows, so going back to a view,
-    or opening it in another session, reuses the page built the first time.
-    """
-    projection = _projection(signature, view.years, _full)
-    metric = None
-    if view.size != "none":
-        metric = _metric(signature, view.years, view.size, projection)
-    parts = view_parts(
-        _full,
-        view,
-        lang=lang,
-        universe=_universe,
-        positions=_positions(signature, view.layout, _universe),
-        projection=projection,
-        metric=metric,
-    )
-    if parts.nodes.empty:
-        return parts.nodes, parts.edges, ""
-    return parts.nodes, parts.edges, view_page(parts, view, lang, height=f"{height}px")
+    return view_path(projection, view)
 
 
 def render() -> None:
@@ -606,24 +431,23 @@ def render() -> None:
     if universe.number_of_nodes() > cap:
         _render_large(store, signature, universe, lang, cap, presenting)
         return
-    values, defaults = _controls(_choices(signature, lang, universe), lang, hidden=presenting)
-    _write_address(values, defaults)
-    years = values.get("years") if values.get("years") != defaults.get("years") else None
-    path = None
-    if values.get("from") and values.get("to"):
-        path = _shortest_path(_projection(signature, years, full), values, lang)
+    choices = _choices(signature, lang, universe)
+    problems = _seed_from_address(choices["data"])
+    view = _widget_view(_controls(choices, lang, hidden=presenting), choices["data"])
+    _write_address(view)
+    _show_problems(problems, lang)
+    path = _shortest_path(signature, full, view, lang)
     height = PRESENT_HEIGHT if presenting else CANVAS_HEIGHT
-    view = _as_view(values, defaults, years)
     nodes, edges, page = _view(signature, lang, view, height, full, universe)
-    _captions(nodes, edges, values, years, universe, lang)
+    _captions(nodes, edges, view, universe, lang)
     if nodes.empty:
         st.info(t("network.empty", lang))
         return
-    if values["physics"] and len(nodes) > PHYSICS_MAX:
+    if view.physics and len(nodes) > PHYSICS_MAX:
         st.caption(t("network.physics_capped", lang, cap=PHYSICS_MAX))
     components.html(page, height=height + 48)
     if presenting:
-        _show_path(path, nodes, lang)
+        show_path(path, nodes, lang)
         return
     st.download_button(
         t("network.download_html", lang),
@@ -633,10 +457,21 @@ def render() -> None:
         help=t("network.download_html_help", lang),
         key="network_download_html",
     )
-    _show_path(path, nodes, lang)
-    _details(store, nodes, lang)
+    show_path(path, nodes, lang)
+    show_details(store, nodes, lang)
 
 
+def _captions(nodes, edges, view: ViewFilters, universe, lang: str) -> None:
+    st.caption(t("network.shown", lang, nodes=len(nodes), edges=len(edges)))
+    if view.focus and view.focus in universe:
+        name = display_name(universe.nodes[view.focus], lang)
+        st.caption(t("network.focus_shown", lang, name=_md(name), depth=view.depth))
+    if view.years:
+        first, last = view.years
+        st.caption(t("network.undated_kept", lang, first=first, last=last))
+
+
+# -- a graph above the node cap ------------------------------------------------------------------
 @st.cache_data(show_spinner=False, max_entries=64)
 def _search(signature: str, text: str, lang: str, _universe: nx.MultiDiGraph) -> dict[str, str]:
     """Actors whose name, id or alias holds ``text``: key -> name shown in ``lang``."""
@@ -658,17 +493,10 @@ def _large_view(
     nodes, edges, cut = capped_view(
         _universe, focus, depth=depth, cap=cap, lang=lang, colour_by=colour
     )
-    page = _page_html(
-        nodes,
-        edges,
-        lang,
-        colour_by=colour,
-        numbers={},
-        height=height,
-        physics=False,  # positions computed here, as the page's default view has them
-        selected=None,
-    )
-    return nodes, edges, cut, page
+    # positions computed here, as the page's default view has them: physics stays off
+    view = ViewFilters(labels=None, colour=colour)
+    parts = ViewParts(nodes, edges, projection=nx.Graph(), metric=None, path=None)
+    return nodes, edges, cut, view_page(parts, view, lang, height=f"{height}px")
 
 
 def _render_large(
@@ -676,12 +504,11 @@ def _render_large(
 ) -> None:
     """A graph with more nodes than the browser is sent (``JEJARING_NODE_CAP``): no drawing
     of everything and no picker of every actor; the page says so, points to the drill-down
-    by place, and draws one actor's neighbourhood found by name, at most ``cap`` nodes."""
+    by place, and draws one actor's neighbourhood found by name, at most ``cap`` nodes. The
+    address's ``focus`` (a bare id or a node key) reopens that actor."""
     st.warning(t("network.too_large", lang, nodes=universe.number_of_nodes(), cap=cap))
     st.markdown(t("network.too_large_places", lang))
-    wanted = st.query_params.get("focus")
-    if wanted and wanted not in universe:
-        wanted = f"Actor:{wanted}" if f"Actor:{wanted}" in universe else None
+    wanted = _large_focus(universe, lang)
     text = st.text_input(
         t("network.search", lang),
         key="network_large_search",
@@ -713,13 +540,19 @@ def _render_large(
         st.caption(t("network.ego_cut", lang, cap=cap))
     components.html(page, height=height + 48)
     if not presenting:
-        _details(store, nodes, lang)
+        show_details(store, nodes, lang)
 
 
-def _captions(nodes, edges, values: dict, years, universe, lang: str) -> None:
-    st.caption(t("network.shown", lang, nodes=len(nodes), edges=len(edges)))
-    if values.get("focus") and values["focus"] in universe:
-        name = display_name(universe.nodes[values["focus"]], lang)
-        st.caption(t("network.focus_shown", lang, name=_md(name), depth=values["depth"]))
-    if years:
-        st.caption(t("network.undated_kept", lang, first=years[0], last=years[1]))
+def _large_focus(universe: nx.MultiDiGraph, lang: str) -> str | None:
+    """The focus the address names, read as every view is read; one the graph does not
+    hold is left out of the address, and the page says so as it does for any view."""
+    raw = st.query_params.get("focus")
+    if not raw:
+        return None
+    view, problems = ViewFilters.from_pairs({"focus": raw})
+    if view.focus in universe:
+        return view.focus
+    problems = problems or [ViewProblem.of("no_node", name="focus", value=repr(view.focus))]
+    _show_problems(problems, lang)
+    del st.query_params["focus"]
+    return None
