@@ -576,9 +576,10 @@ def _add_export_command(sub: Subparsers) -> None:
         action="append",
         default=[],
         metavar="NAME=VALUE",
-        help="a filter of the network page's view (labels, rels, levels, types, sectors, "
-        "programme, focus, depth, years, colour, layout); repeat for several, lists "
-        "comma-separated. Without any, data formats hold the whole graph",
+        help="a part of the network page's view, as its address writes it (labels, rels, "
+        "levels, types, sectors, programme, focus, depth, years, colour, layout, from, to, "
+        "size, physics, node); repeat for several, lists comma-separated. A value the data "
+        "does not hold is refused. Without any, data formats hold the whole graph",
     )
     p.add_argument("--lang", choices=("id", "en"), help="language (default: JEJARING_LANG)")
     p.add_argument("--paper", choices=("A4", "A3"), default="A4", help="poster paper size")
