@@ -1,9 +1,10 @@
 """Every export format behind one call: the CLI's ``export`` and the Data page use it.
 
-``graphml``, ``gexf``, ``json`` and ``csv`` are the interchange files of
-:mod:`loaders.interchange`; ``cypher`` is the script of :mod:`graph.neo4j.script`; ``html``
-the offline page of :mod:`exports.html`; ``png``, ``svg`` and ``pdf`` the posters of
-:mod:`exports.posters`.
+``graphml``, ``gexf``, ``json``, ``csv`` and ``cypher`` are written by the format modules of
+:mod:`loaders.formats` (the Cypher text itself is :mod:`graph.neo4j.script`'s); GraphML and
+GEXF get the drawing's colours, positions and sizes from :func:`view_style`, computed here by
+the drawing layer. ``html`` is the offline page of :mod:`exports.html`; ``png``, ``svg`` and
+``pdf`` the posters of :mod:`exports.posters`.
 
 Without filters the data formats (interchange and Cypher) hold the whole graph, every label
 included. With filters (the network page's vocabulary, :func:`drawing.view.parse_filters`)
@@ -108,21 +109,14 @@ def _note(filters: ViewFilters | None) -> str:
     return "view: " + ("; ".join(f"{k}={v}" for k, v in pairs) if pairs else "default")
 
 
-def _interchange(
-    graph: nx.MultiDiGraph, fmt: str, style: dict[str, dict[str, Any]] | None = None
-) -> bytes:
-    try:
-        from loaders import interchange
-    except ImportError as exc:
-        raise ExportUnavailable(
-            f"the {fmt} writer (loaders/interchange.py) is not available: {exc}"
-        ) from exc
-    writer = getattr(interchange, "export_bytes", None)
-    if writer is None:
-        raise ExportUnavailable(f"loaders.interchange has no writer for {fmt}")
-    if fmt in ("graphml", "gexf"):
-        return writer(graph, fmt, style=style)
-    return writer(graph, fmt)
+def _data_file(graph: nx.MultiDiGraph, fmt: str, filters: ViewFilters | None) -> bytes:
+    """A data format of the whole graph or of the view: the writer of :mod:`loaders.formats`,
+    given the view's drawing for GraphML and GEXF and the view's description for Cypher."""
+    from loaders import formats
+
+    exported = view_subgraph(graph, filters)
+    style = view_style(graph, exported, filters) if fmt in formats.STYLED_FORMATS else None
+    return formats.write(exported, fmt, style=style, note=_note(filters))
 
 
 def export_graph(
@@ -140,15 +134,8 @@ def export_graph(
     if fmt not in EXPORT_FORMATS:
         raise ValueError(f"format is one of {', '.join(EXPORT_FORMATS)}, got {fmt!r}")
     name = f"jejaring.{'zip' if fmt == 'csv' else fmt}"
-    if fmt == "cypher":
-        from graph.neo4j.script import cypher_script
-
-        script = cypher_script(view_subgraph(graph, filters), note=_note(filters))
-        return Exported(script.encode("utf-8"), MIME[fmt], name)
     if fmt in DATA_FORMATS:
-        exported = view_subgraph(graph, filters)
-        style = view_style(graph, exported, filters) if fmt in ("graphml", "gexf") else None
-        return Exported(_interchange(exported, fmt, style), MIME[fmt], name)
+        return Exported(_data_file(graph, fmt, filters), MIME[fmt], name)
     view = filters or ViewFilters()
     if fmt == "html":
         from exports.html import view_html

@@ -1,10 +1,10 @@
-"""What every import reader produces: records for graph/schema.py and located problems.
+"""What every import reader produces: rows of a file and located problems.
 
-A reader (``loaders.tabular`` for CSV/XLSX, ``loaders.interchange`` for GraphML, GEXF and
-JSON) turns a file into *rows*: one mapping of column -> cell per element or connection,
-with the file, sheet and row it came from. ``loaders.tabular.rows_to_records`` turns rows
-into node and relationship records and :class:`ImportProblem` s; ``loaders.importer``
-checks them against the store and writes them.
+A reader of ``loaders.formats`` (CSV, XLSX, a zip of CSV files, GraphML, GEXF, JSON) turns a
+file into *rows*: one mapping of column -> cell per element or connection, with the file,
+sheet and row it came from, gathered in a :class:`Parsed`. ``loaders.drafts`` turns rows into
+node and relationship drafts; ``loaders.plan`` checks them against the store; every stage of
+``loaders.pipeline`` reports what is wrong as :class:`ImportProblem` s.
 """
 
 from __future__ import annotations

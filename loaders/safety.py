@@ -22,8 +22,10 @@ The type of a file is told by its content, not only by its name:
 
 A file whose name says one type and whose content is another is refused, and so is a file
 larger than ``JEJARING_IMPORT_MAX_BYTES``. The limits are settings (see ``settings.py``);
-:func:`limits` reads them when an import starts. Nothing here, nor in the readers, writes to
-disk: files are processed as bytes in memory, and members of a zip are read, never extracted.
+:func:`~loaders.limits.limits` reads them when an import starts. This is the first stage of
+an import (``loaders.pipeline.check_bytes``): the readers of ``loaders.formats`` take only
+bytes that passed it. Nothing here, nor in the readers, writes to disk: files are processed as
+bytes in memory, and members of a zip are read, never extracted.
 """
 
 from __future__ import annotations
@@ -32,13 +34,10 @@ import io
 import re
 import zipfile
 import zlib
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from pathlib import Path, PurePosixPath, PureWindowsPath
-from typing import Any
 
-import settings
 from loaders.import_records import ERROR, ImportProblem
+from loaders.limits import Limits, limits
 
 __all__ = [
     "Limits",
@@ -49,7 +48,6 @@ __all__ = [
     "read_file",
     "check_archive",
     "check_xlsx",
-    "json_depth",
     "FORMATS",
     "ACCEPTED_EXTENSIONS",
 ]
@@ -78,39 +76,6 @@ MAX_MEMBERS = 1000  # members of an XLSX or zip (a workbook has a few dozen)
 RATIO_FLOOR = 1_000_000  # members smaller than this unpack to too little to matter
 _PROLOG_MAX = 65_536  # bytes of an XLSX part read to find its root element
 _SNIFF = 4096  # bytes looked at to find an XML root element or the start of JSON
-
-
-@dataclass(frozen=True)
-class Limits:
-    """The caps of one import (from the ``JEJARING_IMPORT_*`` settings)."""
-
-    max_bytes: int = 50_000_000
-    max_unpacked: int = 200_000_000
-    max_ratio: int = 100
-    max_rows: int = 200_000
-    max_columns: int = 200
-    max_depth: int = 64
-
-
-def limits() -> Limits:
-    """The caps as the settings give them now (environment, secrets file, defaults)."""
-
-    def number(name: str, default: int) -> int:
-        try:
-            value = int(str(settings.get(name)).strip())
-        except ValueError:
-            return default
-        return value if value > 0 else default
-
-    base = Limits()
-    return Limits(
-        max_bytes=number("JEJARING_IMPORT_MAX_BYTES", base.max_bytes),
-        max_unpacked=number("JEJARING_IMPORT_MAX_UNPACKED", base.max_unpacked),
-        max_ratio=number("JEJARING_IMPORT_MAX_RATIO", base.max_ratio),
-        max_rows=number("JEJARING_IMPORT_MAX_ROWS", base.max_rows),
-        max_columns=number("JEJARING_IMPORT_MAX_COLUMNS", base.max_columns),
-        max_depth=number("JEJARING_IMPORT_MAX_DEPTH", base.max_depth),
-    )
 
 
 class UploadRefused(ValueError):
@@ -399,20 +364,3 @@ def read_file(path: str | Path, lim: Limits | None = None) -> tuple[str, bytes]:
     with path.open("rb") as fh:
         data = fh.read(lim.max_bytes + 1)
     return path.name, data
-
-
-# -- nesting -------------------------------------------------------------------------------------
-def json_depth(value: Any, cap: int) -> int:
-    """The nesting depth of a parsed JSON value, counted without recursion; stops at ``cap + 1``."""
-    deepest = 0
-    stack: list[tuple[Any, int]] = [(value, 1)]
-    while stack:
-        item, depth = stack.pop()
-        if not isinstance(item, (list, dict)):
-            continue
-        deepest = max(deepest, depth)
-        if deepest > cap:
-            return deepest
-        children: Iterable[Any] = item.values() if isinstance(item, Mapping) else item
-        stack.extend((child, depth + 1) for child in children)
-    return deepest

@@ -24,7 +24,7 @@ from graph.schema import (
     REL_TYPES,
     SECTORS,
 )
-from loaders.tabular import CONNECTION_COLUMNS, ELEMENT_COLUMNS
+from loaders.formats.columns import CONNECTION_COLUMNS, ELEMENT_COLUMNS
 
 __all__ = ["TEMPLATE_DIR", "EXAMPLE_ELEMENTS", "EXAMPLE_CONNECTIONS", "write_templates"]
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from loaders import interchange
+from loaders import formats
 from loaders.importer import apply_import, preview_import
 from tests.conftest import DATA
 from tests.import_support import (
@@ -163,7 +163,7 @@ def test_round_trip_of_the_case_study(store, dataset, fmt):
     source.upsert_nodes(dataset.nodes)
     source.upsert_relationships(dataset.relationships)
     graph = source.to_networkx()
-    data = interchange.export_bytes(graph, fmt)
+    data = formats.write(graph, fmt)
     name = "graph.zip" if fmt == "csv" else f"graph.{fmt}"
     report = apply_import([(name, data)], store)
     assert report.ok and not report.warnings, report.text()
@@ -200,6 +200,6 @@ def test_extra_properties_survive_every_format(store):
     for fmt in ("graphml", "gexf", "json", "csv"):
         store.clear()
         name = "g.zip" if fmt == "csv" else f"g.{fmt}"
-        report = apply_import([(name, interchange.export_bytes(graph, fmt))], store)
+        report = apply_import([(name, formats.write(graph, fmt))], store)
         assert report.ok, (fmt, report.text())
         assert store.get_node("Actor", "puskesmas") == graph.nodes["Actor:puskesmas"], fmt

@@ -22,11 +22,13 @@ from hypothesis import strategies as st
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from graph.memory_store import MemoryStore
-from loaders import interchange, safety, tabular
-from loaders.importer import apply_import, preview_import
+from loaders import formats, safety
+from loaders.formats import tabular, xmlsafe
+from loaders.importer import apply_import, preview_import, read_files
 from tests.bad_input_corpus import (
     BILLION_LAUGHS,
     EXTERNAL_ENTITY,
+    _rezip,
     corpus,
     example_xlsx,
     junk,
@@ -172,12 +174,12 @@ def test_xml_parsing_resolves_no_entity(tmp_path, monkeypatch):
     secret.write_text("RAHASIA")
     xxe = EXTERNAL_ENTITY.replace(b"file:///etc/passwd", secret.as_uri().encode())
     for data, fmt in ((xxe, "gexf"), (BILLION_LAUGHS, "graphml")):
-        parsed = interchange.read_interchange(data, f"g.{fmt}", fmt)
+        parsed = formats.read(fmt, data, f"g.{fmt}")
         assert [p.message for p in parsed.problems] == ["a DOCTYPE (DTD, entities) is not accepted"]
         assert not parsed.elements
     # even past the textual check, the parser itself refuses DTDs and entities
-    monkeypatch.setattr(interchange.re, "search", lambda *a, **k: None)
-    parsed = interchange.read_interchange(xxe, "g.gexf", "gexf")
+    monkeypatch.setattr(xmlsafe.re, "search", lambda *a, **k: None)
+    parsed = formats.read("gexf", xxe, "g.gexf")
     assert "DOCTYPE" in parsed.problems[0].message and "RAHASIA" not in str(parsed.elements)
 
 
@@ -191,10 +193,10 @@ def test_check_upload_accepts_what_the_import_takes():
     assert safety.check_upload("contoh.xlsx", example_xlsx()) == "xlsx"
     assert safety.check_upload("t.csv", (TEMPLATES / "template_elements.csv").read_bytes()) == "csv"
     for fmt, name in (("graphml", "g.graphml"), ("gexf", "g.gexf"), ("json", "g.json")):
-        assert safety.check_upload(name, interchange.export_bytes(graph, fmt)) == fmt
+        assert safety.check_upload(name, formats.write(graph, fmt)) == fmt
         # by content when the name says nothing
-        assert safety.check_upload("unduhan", interchange.export_bytes(graph, fmt)) == fmt
-    assert safety.check_upload("ekspor.zip", interchange.export_bytes(graph, "csv")) == "zip"
+        assert safety.check_upload("unduhan", formats.write(graph, fmt)) == fmt
+    assert safety.check_upload("ekspor.zip", formats.write(graph, "csv")) == "zip"
     assert safety.check_upload("unduhan", example_xlsx()) == "xlsx"
 
 
@@ -244,7 +246,7 @@ def test_an_import_writes_nothing_outside_a_temporary_folder():
     sys.addaudithook(_audit)  # hooks cannot be removed; this one only records while watching
     files = [
         ("contoh.xlsx", example_xlsx()),
-        ("ekspor.zip", interchange.export_bytes(MemoryStore(None).to_networkx(), "csv")),
+        ("ekspor.zip", formats.write(MemoryStore(None).to_networkx(), "csv")),
         ("jalur.zip", corpus()["zip_member_outside"].files[0][1]),
     ]
     _WRITES.clear()
@@ -490,5 +492,15 @@ def test_the_readers_parse_the_xml_inside_a_workbook_with_defusedxml():
     from openpyxl.xml import DEFUSEDXML
 
     assert DEFUSEDXML is True  # openpyxl uses defusedxml once it is installed (requirements.txt)
-    parsed = tabular.read_xlsx(corpus()["xlsx_with_dtd_inside"].files[0][1], "w.xlsx")
-    assert parsed.problems and not parsed.elements
+    # the byte checks refuse a part with a DOCTYPE before any reader sees the workbook
+    parsed = read_files([("w.xlsx", corpus()["xlsx_with_dtd_inside"].files[0][1])])
+    assert "has a DOCTYPE" in parsed.problems[0].message and not parsed.elements
+    # and the reader on its own refuses worksheets that declare an entity
+    book = example_xlsx()
+    with zipfile.ZipFile(io.BytesIO(book)) as zf:
+        sheets = {n: zf.read(n) for n in zf.namelist() if n.startswith("xl/worksheets/")}
+    dtd = b'<!DOCTYPE w [<!ENTITY x SYSTEM "file:///etc/passwd">]><worksheet'
+    bad = {n: xml.replace(b"<worksheet", dtd, 1) for n, xml in sheets.items()}
+    alone = tabular.read_xlsx(_rezip(book, bad), "w.xlsx")
+    assert alone.problems[0].message.startswith("not a readable XLSX workbook")
+    assert not alone.elements and not alone.connections

@@ -12,10 +12,11 @@ import pytest
 from lxml import etree
 
 import cli
+from exports.formats import export_graph, view_style
 from graph.memory_store import MemoryStore
-from loaders import interchange
+from loaders import formats
+from loaders.formats.notation import parse_date, parse_number
 from loaders.importer import apply_import, preview_import, read_files
-from loaders.tabular import parse_date, parse_number
 from loaders.templates import EXAMPLE_CONNECTIONS, EXAMPLE_ELEMENTS
 from tests.import_support import TEMPLATES, csv_pair, seed, snapshot
 
@@ -141,12 +142,18 @@ def _case_graph(dataset):
 def test_gexf_validates_against_the_official_schema(dataset):
     schema = etree.XMLSchema(etree.parse(str(GEXF_XSD)))
     graph = _case_graph(dataset)
-    doc = etree.fromstring(interchange.export_bytes(graph, "gexf"))
+    drawn = formats.write(graph, "gexf", style=view_style(graph, graph, None))
+    doc = etree.fromstring(drawn)
     assert schema.validate(doc), schema.error_log
     viz = doc.findall(".//{http://gexf.net/1.3}color")
     assert len(viz) == graph.number_of_nodes()
     assert len(doc.findall(".//{http://gexf.net/1.3}position")) == graph.number_of_nodes()
-    assert b"<viz:color " in interchange.export_bytes(graph, "gexf")
+    assert b"<viz:color " in drawn
+    # without a drawing the file is as valid, and holds no colour, position or size
+    bare = etree.fromstring(formats.write(graph, "gexf"))
+    assert schema.validate(bare), schema.error_log
+    assert not bare.findall(".//{http://gexf.net/1.3}color")
+    assert len(bare.findall(".//{http://gexf.net/1.3}node")) == graph.number_of_nodes()
     # NetworkX's own 1.3 writer does not validate (this is why the module writes GEXF itself)
     buf = io.BytesIO()
     nx.write_gexf(nx.DiGraph([("a", "b")]), buf, version="1.3")
@@ -156,13 +163,13 @@ def test_gexf_validates_against_the_official_schema(dataset):
 def test_networkx_reads_every_export(dataset):
     graph = _case_graph(dataset)
     n, m = graph.number_of_nodes(), graph.number_of_edges()
-    g1 = nx.read_graphml(io.BytesIO(interchange.export_bytes(graph, "graphml")))
+    g1 = nx.read_graphml(io.BytesIO(export_graph(graph, "graphml").data))
     assert (g1.number_of_nodes(), g1.number_of_edges()) == (n, m)
     assert g1.nodes["Actor:kepala_desa_mongpok"]["node_label"] == "Actor"
     assert g1.nodes["Actor:kepala_desa_mongpok"]["color"].startswith("#")
-    g2 = nx.read_gexf(io.BytesIO(interchange.export_bytes(graph, "gexf")))
+    g2 = nx.read_gexf(io.BytesIO(export_graph(graph, "gexf").data))
     assert (g2.number_of_nodes(), g2.number_of_edges()) == (n, m)
-    g3 = nx.node_link_graph(json.loads(interchange.export_bytes(graph, "json")), edges="links")
+    g3 = nx.node_link_graph(json.loads(export_graph(graph, "json").data), edges="links")
     assert (g3.number_of_nodes(), g3.number_of_edges()) == (n, m)
 
 

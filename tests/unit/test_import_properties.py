@@ -10,8 +10,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from graph.memory_store import MemoryStore
+from loaders.formats.columns import CONNECTION_COLUMNS, ELEMENT_COLUMNS
+from loaders.formats.notation import parse_number
 from loaders.importer import apply_import
-from loaders.tabular import CONNECTION_COLUMNS, ELEMENT_COLUMNS, parse_number
 from tests.import_support import seed, snapshot
 
 SETTINGS = settings(
