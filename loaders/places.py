@@ -335,6 +335,133 @@ def _existing_codes(store: GraphStore) -> dict[str, str]:
     return out
 
 
+class _PlaceWriter:
+    """Places of one file written in batches: the codes seen so far (to tell whether a
+    parent exists and whether a code repeats), and the records not yet written."""
+
+    def __init__(
+        self,
+        store: GraphStore,
+        report: PlacesReport,
+        file_name: str,
+        bps: Mapping[str, str],
+        batch_size: int,
+    ) -> None:
+        self.store = store
+        self.report = report
+        self.file_name = file_name
+        self.bps = bps
+        self.batch_size = batch_size
+        self.existing = _existing_codes(store)
+        self.seen: dict[str, int] = {}  # codes above village level, with their row
+        self.village_codes: set[str] = set()
+        self.nodes: list[dict[str, Any]] = []
+        self.rels: list[dict[str, Any]] = []
+
+    def flush(self) -> None:
+        if self.nodes:
+            self.store.upsert_nodes(self.nodes)
+        if self.rels:
+            self.store.upsert_relationships(self.rels)
+        self.nodes.clear()
+        self.rels.clear()
+
+    def id_of(self, kode: str) -> str:
+        return self.existing.get(kode) or place_id(kode)
+
+    def repeated(self, row: PlaceRow) -> PlaceProblem | None:
+        """The problem of a code that appears a second time, None for a new code."""
+        if row.kode not in self.seen and row.kode not in self.village_codes:
+            return None
+        first = self.seen.get(row.kode)
+        message = (
+            f"{row.kode} appears again (first at row {first})"
+            if first
+            else f"{row.kode} appears again"
+        )
+        return PlaceProblem(self.file_name, row.row, "kode", message)
+
+    def _node(self, row: PlaceRow, own: str) -> None:
+        if row.kode in self.existing:
+            self.report.kept_existing.append(own)
+            return
+        # a checked row always makes a valid record (the tests validate every one);
+        # the schema check is left out here because it would double the time of a load
+        record = place_record(row, file_name=self.file_name, bps_code=self.bps.get(row.kode))
+        self.nodes.append(record)
+        if record.get("bps_code"):
+            self.report.bps_codes += 1
+
+    def add(self, row: PlaceRow) -> None:
+        """The place of a row whose parent is known, and its PART_OF link to the parent."""
+        own = self.id_of(row.kode)
+        self._node(row, own)
+        places = self.report.places
+        places[row.place_level] = places.get(row.place_level, 0) + 1
+        if row.level < 4:
+            self.seen[row.kode] = row.row
+        else:
+            self.village_codes.add(row.kode)
+        if row.parent_kode and not (row.kode in self.existing and row.parent_kode in self.existing):
+            evidence = [{"source": SOURCE_ID, "section": self.file_name, "paragraph": row.row}]
+            self.rels.append(
+                {
+                    "type": "PART_OF",
+                    "start": f"Place:{own}",
+                    "end": f"Place:{self.id_of(row.parent_kode)}",
+                    "evidence": evidence,
+                }
+            )
+            self.report.part_of += 1
+        if len(self.nodes) + len(self.rels) >= self.batch_size:
+            self.flush()
+
+    def place_waiting(self, waiting: list[PlaceRow]) -> None:
+        """Rows that came before their parent, placed in as many rounds as needed; a row
+        whose parent never came is reported and not written."""
+        while waiting:
+            ready = [r for r in waiting if r.parent_kode in self.seen]
+            if not ready:
+                break
+            waiting = [r for r in waiting if r.parent_kode not in self.seen]
+            for row in ready:
+                self.add(row)
+        for row in waiting:
+            self.report.problems.append(
+                PlaceProblem(
+                    self.file_name,
+                    row.row,
+                    "parent_kode",
+                    f"parent {row.parent_kode} is not in the file",
+                )
+            )
+
+
+def _stream_rows(
+    path: Path, writer: _PlaceWriter, progress: Callable[[int], None] | None
+) -> tuple[list[PlaceRow], int]:
+    """Write the rows of the file whose parent came before them; return the others, and the
+    number of rows read since ``progress`` was last called."""
+    report = writer.report
+    waiting: list[PlaceRow] = []
+    read_since = 0
+    for row in iter_place_rows(path, report.problems):
+        report.rows += 1
+        read_since += 1
+        if progress and read_since >= 1000:
+            progress(read_since)
+            read_since = 0
+        problem = writer.repeated(row)
+        if problem is not None:
+            report.problems.append(problem)
+            continue
+        if row.parent_kode and row.parent_kode not in writer.seen:
+            waiting.append(row)
+            continue
+        writer.add(row)
+    return waiting, read_since
+
+
 def import_places(
     path: Path | str,
     store: GraphStore,
@@ -356,93 +483,11 @@ def import_places(
         batch_size = max(batch_size, 1 << 40)
     report = PlacesReport(file=path.name)
     bps = read_crosswalk(crosswalk, report.problems) if crosswalk else {}
-    existing = _existing_codes(store)
+    writer = _PlaceWriter(store, report, path.name, bps, batch_size)
     store.upsert_nodes([source_record(path.name)])
-    seen: dict[str, int] = {}  # codes above village level (and villages' for duplicates)
-    village_codes: set[str] = set()
-    waiting: list[PlaceRow] = []
-    nodes: list[dict[str, Any]] = []
-    rels: list[dict[str, Any]] = []
-
-    def flush() -> None:
-        if nodes:
-            store.upsert_nodes(nodes)
-        if rels:
-            store.upsert_relationships(rels)
-        nodes.clear()
-        rels.clear()
-
-    def id_of(kode: str) -> str:
-        return existing.get(kode) or place_id(kode)
-
-    def add(row: PlaceRow) -> None:
-        own = id_of(row.kode)
-        if row.kode in existing:
-            report.kept_existing.append(own)
-        else:
-            # a checked row always makes a valid record (the tests validate every one);
-            # the schema check is left out here because it would double the time of a load
-            record = place_record(row, file_name=path.name, bps_code=bps.get(row.kode))
-            nodes.append(record)
-            if record.get("bps_code"):
-                report.bps_codes += 1
-        report.places[row.place_level] = report.places.get(row.place_level, 0) + 1
-        if row.level < 4:
-            seen[row.kode] = row.row
-        else:
-            village_codes.add(row.kode)
-        if row.parent_kode and not (row.kode in existing and row.parent_kode in existing):
-            rel = {
-                "type": "PART_OF",
-                "start": f"Place:{own}",
-                "end": f"Place:{id_of(row.parent_kode)}",
-                "evidence": [{"source": SOURCE_ID, "section": path.name, "paragraph": row.row}],
-            }
-            rels.append(rel)
-            report.part_of += 1
-        if len(nodes) + len(rels) >= batch_size:
-            flush()
-
-    read_since = 0
-    for row in iter_place_rows(path, report.problems):
-        report.rows += 1
-        read_since += 1
-        if progress and read_since >= 1000:
-            progress(read_since)
-            read_since = 0
-        if row.kode in seen or row.kode in village_codes:
-            first = seen.get(row.kode)
-            report.problems.append(
-                PlaceProblem(
-                    path.name,
-                    row.row,
-                    "kode",
-                    f"{row.kode} appears again (first at row {first})"
-                    if first
-                    else f"{row.kode} appears again",
-                )
-            )
-            continue
-        if row.parent_kode and row.parent_kode not in seen:
-            waiting.append(row)
-            continue
-        add(row)
-    # rows that came before their parent: place them now, in as many rounds as needed
-    while waiting:
-        still = [r for r in waiting if r.parent_kode not in seen]
-        ready = [r for r in waiting if r.parent_kode in seen]
-        if not ready:
-            break
-        for row in ready:
-            add(row)
-        waiting = still
-    for row in waiting:
-        report.problems.append(
-            PlaceProblem(
-                path.name, row.row, "parent_kode", f"parent {row.parent_kode} is not in the file"
-            )
-        )
-    flush()
+    waiting, read_since = _stream_rows(path, writer, progress)
+    writer.place_waiting(waiting)
+    writer.flush()
     if progress and read_since:
         progress(read_since)
     report.problems.sort(key=lambda p: (p.file != path.name, p.row))
