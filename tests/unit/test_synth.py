@@ -1,4 +1,4 @@
-"""The synthetic national programme network (loaders/synth.py)."""
+"""The synthetic national programme network (loaders/synth/)."""
 
 from __future__ import annotations
 
