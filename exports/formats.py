@@ -22,6 +22,7 @@ import networkx as nx
 from drawing.elements import DrawOptions, default_style, network_elements, view_elements
 from drawing.layout import SEED, layout_positions, view_positions
 from drawing.view import WHOLE_GRAPH, ViewFilters, network_universe
+from loaders import formats
 
 __all__ = [
     "EXPORT_FORMATS",
@@ -34,7 +35,7 @@ __all__ = [
     "view_style",
 ]
 
-DATA_FORMATS = ("graphml", "gexf", "json", "csv", "cypher")
+DATA_FORMATS = formats.EXPORT_FORMATS  # graphml, gexf, json, csv, cypher
 DRAWING_FORMATS = ("html", "png", "svg", "pdf")
 EXPORT_FORMATS = DATA_FORMATS + DRAWING_FORMATS
 MIME = {
@@ -112,8 +113,6 @@ def _note(filters: ViewFilters | None) -> str:
 def _data_file(graph: nx.MultiDiGraph, fmt: str, filters: ViewFilters | None) -> bytes:
     """A data format of the whole graph or of the view: the writer of :mod:`loaders.formats`,
     given the view's drawing for GraphML and GEXF and the view's description for Cypher."""
-    from loaders import formats
-
     exported = view_subgraph(graph, filters)
     style = view_style(graph, exported, filters) if fmt in formats.STYLED_FORMATS else None
     return formats.write(exported, fmt, style=style, note=_note(filters))
