@@ -24,21 +24,16 @@ work over that index:
   exact or from ``k`` sampled pivots) and :func:`sampled_accuracy` (sampled against exact:
   Spearman rank correlation and top-k overlap).
 
-Results are cached by data version (:func:`data_version`, :class:`ResultCache`): the
-version changes whenever the store's counts or its file change, so an import is followed
-by fresh answers.
+Nothing here caches: the app keeps results per version of the data (ui.cache), the command
+line and the benchmarks compute them directly.
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
 import math
-import os
-import threading
 import time
-from collections import Counter, OrderedDict, defaultdict
-from collections.abc import Callable, Collection, Hashable, Iterable, Mapping, Sequence
+from collections import Counter, defaultdict
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -78,8 +73,6 @@ __all__ = [
     "category_graph",
     "OTHERS",
     "OTHER_KINDS",
-    "data_version",
-    "ResultCache",
 ]
 
 # Administrative tiers: kabupaten and kota are one tier, desa and kelurahan another.
@@ -767,58 +760,6 @@ def sampled_accuracy(
         "spearman": rank_correlation(exact, sampled),
         "top_overlap": top_overlap(exact, sampled, top),
     }
-
-
-# -- caching by data version -----------------------------------------------------------------
-def data_version(store: Any) -> str:
-    """A short text that changes whenever what ``store`` holds changes, cheap to get.
-
-    The embedded store replaces its graph file on every write, so the file's size and
-    modification time are its change stamp (one ``stat``, where counting would walk half a
-    million nodes). Otherwise the node and relationship counts (one cheap read on Neo4j).
-    """
-    path = getattr(store, "path", None)
-    if store.backend == "memory" and path is not None and os.path.exists(path):
-        stat = os.stat(path)
-        parts: list[Any] = [store.backend, str(path), stat.st_size, stat.st_mtime_ns]
-    else:
-        parts = [store.backend, store.counts()]
-    text = json.dumps(parts, sort_keys=True, default=str)
-    return hashlib.sha1(text.encode(), usedforsecurity=False).hexdigest()[:16]
-
-
-class ResultCache:
-    """Results kept by ``(version, name, parameters)``; a new version drops the old ones.
-
-    >>> cache = ResultCache()
-    >>> cache.get("v1", "answer", lambda: 42), cache.get("v1", "answer", lambda: 0)
-    (42, 42)
-    >>> cache.get("v2", "answer", lambda: 7)
-    7
-    """
-
-    def __init__(self, max_entries: int = 32) -> None:
-        self.max_entries = max_entries
-        self._items: OrderedDict[tuple, Any] = OrderedDict()
-        self._version: str | None = None
-        self._lock = threading.Lock()
-
-    def get(self, version: str, name: str, compute: Callable[[], Any], *params: Hashable) -> Any:
-        key = (name, *params)
-        with self._lock:
-            if version != self._version:
-                self._items.clear()
-                self._version = version
-            if key in self._items:
-                self._items.move_to_end(key)
-                return self._items[key]
-        value = compute()
-        with self._lock:
-            if version == self._version:
-                self._items[key] = value
-                while len(self._items) > self.max_entries:
-                    self._items.popitem(last=False)
-        return value
 
 
 # -- staying under the node cap --------------------------------------------------------------

@@ -1,5 +1,5 @@
-"""Page "Jejaring" / "Network" (the page itself lives in ui/network_content.py)."""
+"""Page "Jejaring" / "Network": the script Streamlit runs; the page is ui/pages/network.py."""
 
-from ui.network_content import render
+from ui.pages.network import render
 
 render()

@@ -1,5 +1,5 @@
-"""Page "Ringkasan" / "Overview" (the page itself lives in ui/overview_content.py)."""
+"""Page "Ringkasan" / "Overview": the script Streamlit runs; the page is ui/pages/overview.py."""
 
-from ui.overview_content import render
+from ui.pages.overview import render
 
 render()

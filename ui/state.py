@@ -1,17 +1,14 @@
-"""What the pages share across reruns: the graph store, its graph and the chosen language.
+"""What the pages share across reruns: the graph store, its data and the chosen language.
 
-Caching lives here, in the UI layer, and nowhere else: domain functions stay plain so that
-the CLI, the tests and the app all get the same answers.
+The store is opened once per process (cached in ui.cache, like everything the pages
+compute); :func:`graph_or_stop` gives a page the store's data as of now, the key of its
+cached reads.
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
-from dataclasses import dataclass
 from typing import NoReturn
 
-import networkx as nx
 import streamlit as st
 
 import settings
@@ -20,17 +17,15 @@ from graph.neo4j.store import StoreUnavailable
 from graph.store import GraphStore
 from loaders.bootstrap import open_ready_store
 from loaders.case_study import DatasetError
+from ui.cache import GraphVersion, cached
 
 __all__ = [
     "default_lang",
     "current_lang",
     "get_store",
     "store_or_stop",
-    "store_key",
-    "graph_snapshot",
-    "graph_signature",
-    "graph_changed",
-    "GraphSnapshot",
+    "graph_or_stop",
+    "GraphVersion",
     "sources_dir",
     "language_switch",
 ]
@@ -62,7 +57,7 @@ def _store_identity() -> tuple[str, str]:
     return backend, where
 
 
-@st.cache_resource(show_spinner=False)
+@cached(shared=True)
 def _open_store(backend: str, where: str) -> GraphStore:
     # ``where`` is only part of the cache key: opening once per process and per location
     # keeps one graph in memory (or one driver) for every session.
@@ -74,68 +69,18 @@ def get_store() -> GraphStore:
     return _open_store(*_store_identity())
 
 
-@st.cache_resource(show_spinner=False)
-def _generation() -> list[int]:
-    # one counter per process, shared by every session: bumped by graph_changed()
-    return [0]
+def graph_or_stop(lang: str) -> GraphVersion:
+    """The store's data as of now, the key of every cached read of a page (see ui.cache):
+    or an explanation on the page and a stop when the store cannot be opened or reached.
 
-
-def graph_changed() -> None:
-    """Call after the app itself wrote to the store (the Data page's import): every cached
-    read of every session starts again at its next rerun, also when the write changed only
-    properties, which the counts in :func:`store_key` do not see."""
-    _generation()[0] += 1
-    st.cache_data.clear()
-
-
-def store_key(store: GraphStore) -> str:
-    """The cache key of what ``store`` holds now: which store, this open store, its counts.
-
-    Cached answers live as long as the opened store does (Settings drops both); the node and
-    relationship counts, one cheap read, make a load from the command line show up at the
-    next rerun instead of after a restart. One short string: Streamlit hashes every cache
-    argument on every call, and a string is the cheapest to hash.
+    One cheap ``version()`` read per rerun: a load from the command line, or an import on
+    the Data page, shows up at the next rerun instead of after a restart.
     """
+    store = store_or_stop(lang)
     try:
-        counts = json.dumps(store.counts(), sort_keys=True)
+        return GraphVersion.of(store)
     except StoreUnavailable as exc:  # the server went away after the store was opened
-        _explain_unavailable(exc, current_lang())
-    backend, where = _store_identity()
-    generation = _generation()[0]
-    digest = hashlib.sha1(
-        f"{backend}\0{where}\0{generation}\0{counts}".encode(), usedforsecurity=False
-    )
-    return f"{backend}:{id(store):x}:{digest.hexdigest()}"
-
-
-def graph_signature(graph: nx.MultiDiGraph) -> str:
-    """A short fingerprint of the graph's nodes and relationships (keys, not properties)."""
-    digest = hashlib.sha1(usedforsecurity=False)
-    for node in sorted(graph.nodes, key=str):
-        digest.update(str(node).encode("utf-8", "replace") + b"\0")
-    for u, v, k in sorted(graph.edges(keys=True), key=str):
-        digest.update(f"{u}\1{v}\1{k}\0".encode("utf-8", "replace"))
-    return digest.hexdigest()
-
-
-@dataclass(frozen=True)
-class GraphSnapshot:
-    """The store's graph, read once, with its signature (the key of the pages' caches).
-
-    The signature covers the store (:func:`store_key`) and the graph's nodes and
-    relationships, so two stores that happen to hold the same keys with different names
-    never share a cached view.
-    """
-
-    graph: nx.MultiDiGraph  # frozen: shared by every session, nothing may change it
-    signature: str
-
-
-@st.cache_resource(show_spinner=False, max_entries=4)
-def _snapshot(key: str, _store: GraphStore) -> GraphSnapshot:
-    graph = _store.frozen_graph()
-    both = f"{key}\0{graph_signature(graph)}".encode()
-    return GraphSnapshot(graph, hashlib.sha1(both, usedforsecurity=False).hexdigest())
+        _explain_unavailable(exc, lang)
 
 
 def node_cap() -> int:
@@ -153,16 +98,6 @@ def table_rows() -> int:
         return max(int(settings.get("JEJARING_TABLE_ROWS")), 1)
     except ValueError:
         return int(settings.SETTINGS["JEJARING_TABLE_ROWS"].default)
-
-
-def graph_snapshot(store: GraphStore) -> GraphSnapshot:
-    """The store's whole graph as NetworkX, read (and fingerprinted) once per ``store_key``.
-
-    Reading it is the costly part of a rerun (every node and relationship from Neo4j; the
-    embedded store shares its published graph as a frozen view), so every session shares
-    one frozen graph.
-    """
-    return _snapshot(store_key(store), store)
 
 
 def store_or_stop(lang: str) -> GraphStore:

@@ -341,20 +341,19 @@ def test_village_view_is_the_actual_network(case_study):
     assert small.mode == "village_kinds" and small.nodes <= 10 and small.total == view.total
 
 
-# -- caching by data version --------------------------------------------------------------------
-def test_data_version_changes_with_the_data(tmp_path):
+# -- the version the app keys its caches by (ui.cache) --------------------------------------------
+def test_the_store_version_changes_with_the_data_and_nothing_here_caches(tmp_path):
     store = MemoryStore.in_workspace(tmp_path)
     nodes, rels = tiny_records(provinces=1)
     store.apply(nodes, rels)
-    first = N.data_version(store)
-    assert N.data_version(store) == first
+    first = store.version()
+    assert store.version() == first
+    index = N.build_index(store.frozen_graph())
     store.upsert_nodes([{**nodes[0], "name": "Negeri Uji Baru"}])  # same counts, new file
-    second = N.data_version(store)
-    assert second != first
-    cache = N.ResultCache()
-    calls = []
-    compute = lambda: calls.append(1) or len(calls)  # noqa: E731
-    assert cache.get(first, "x", compute) == 1
-    assert cache.get(first, "x", compute) == 1
-    assert cache.get(second, "x", compute) == 2
+    assert store.version() != first
+    renamed = N.build_index(store.frozen_graph())  # computed again, from the new graph
+    place = nodes[0]["label"] + ":" + nodes[0]["id"]
+    assert index.name(place, "id") != "Negeri Uji Baru"
+    assert renamed.name(place, "id") == "Negeri Uji Baru"
+    assert not hasattr(N, "ResultCache") and not hasattr(N, "data_version")
     assert math.isnan(N.top_overlap({}, {}))

@@ -1,9 +1,7 @@
 """Page "Ringkasan" / "Overview": what the graph holds and how the stunting indicators moved.
 
-The page script ``ui/overview.py`` imports this module and calls :func:`render`: imported
-once per process, its cached functions are defined once, where a page script defines them
-again on every rerun (Streamlit reads each one's source to key its cache: about a third of
-a warm rerun of this page).
+Its reads of the store are cached per version of the data (ui.cache), so a warm rerun only
+draws the widgets and sends what was built the first time.
 """
 
 from __future__ import annotations
@@ -19,7 +17,6 @@ from streamlit.elements.vega_charts import (
 )
 
 from drawing.i18n import glossary_rows, t, t_value
-from graph.store import GraphStore
 from queries.overview import (
     default_indicator,
     default_places,
@@ -31,47 +28,47 @@ from queries.overview import (
     place_chain,
     target_lines,
 )
-from ui.state import current_lang, store_key, store_or_stop
+from ui.cache import GraphVersion, cached
+from ui.state import current_lang, graph_or_stop
 
 # The tiles users ask for first; the full table sits in an expander below them.
 TILE_LABELS = ("Actor", "Intervention", "Program", "Observation", "Factor", "Source")
 
 
-# -- cached reads and charts (keyed by ui.state.store_key and the parameters) -----------------
-@st.cache_data(show_spinner=False, max_entries=8)
-def _indicators(key: str, _store: GraphStore) -> pd.DataFrame:
-    return indicators_with_observations(_store)
+# -- cached reads and charts (per version of the data and the parameters) ---------------------
+@cached(max_entries=8)
+def _indicators(data: GraphVersion) -> pd.DataFrame:
+    return indicators_with_observations(data.store)
 
 
-@st.cache_data(show_spinner=False, max_entries=32)
-def _series(key: str, indicator_id: str, _store: GraphStore) -> tuple[pd.DataFrame, list[str]]:
+@cached(max_entries=32)
+def _series(data: GraphVersion, indicator_id: str) -> tuple[pd.DataFrame, list[str]]:
     """An indicator's observations and the chain of places above its focus place."""
-    series = indicator_series(_store, indicator_id)
+    series = indicator_series(data.store, indicator_id)
     focus = focus_place(series)
-    return series, (place_chain(_store, focus) if focus else [])
+    return series, (place_chain(data.store, focus) if focus else [])
 
 
-@st.cache_data(show_spinner=False, max_entries=32)
+@cached(max_entries=32)
 def _place_choice(
-    key: str, indicator_id: str, lang: str, _store: GraphStore
+    data: GraphVersion, indicator_id: str, lang: str
 ) -> tuple[list[str], dict[str, str], list[str]]:
     """The places an indicator has measurements for, their names and the default choice."""
-    raw, chain = _series(key, indicator_id, _store)
+    raw, chain = _series(data, indicator_id)
     series = _with_labels(raw, lang)
     places = sorted(set(series.loc[~series["target"], "place"]))
     names = dict(zip(series["place"], series["place_label"], strict=False))
     return places, names, [p for p in default_places(series, chain) if p in places]
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
+@cached(max_entries=64)
 def _indicator_view(
-    key: str,
+    data: GraphVersion,
     indicator_id: str,
     chosen: tuple[str, ...],
     lang: str,
     name: str,
     unit: str,
-    _store: GraphStore,
 ) -> tuple[dict | None, list[str], pd.DataFrame]:
     """The chart's Vega-Lite specification (None: no place chosen), the notes on its target
     lines and the values behind it, for one indicator, choice of places and language.
@@ -80,7 +77,7 @@ def _indicator_view(
     it is made once per view, by Streamlit's own conversion (the one st.altair_chart runs on
     every call): the same specification, its data already in Arrow.
     """
-    raw, chain = _series(key, indicator_id, _store)
+    raw, chain = _series(data, indicator_id)
     series = _with_labels(raw, lang)
     shown = series[series["place"].isin(chosen) & ~series["target"]]
     # A target belongs to a place: draw those of the places shown and of the places the
@@ -104,12 +101,10 @@ def _indicator_view(
     return spec, notes, _values_table(series[table_rows], lang)
 
 
-@st.cache_data(show_spinner=False, max_entries=16)
-def _count_view(
-    key: str, lang: str, _store: GraphStore
-) -> tuple[list[tuple[str, int]], pd.DataFrame]:
+@cached(max_entries=16)
+def _count_view(data: GraphVersion, lang: str) -> tuple[list[tuple[str, int]], pd.DataFrame]:
     """The tiles (label, count) and the full table of counts, named in ``lang``."""
-    counts = key_counts(_store)
+    counts = key_counts(data.store)
     nodes = counts[counts["kind"] == "node"].set_index("name")["count"]
     n_rels = int(counts.loc[counts["kind"] == "relationship", "count"].sum())
     tiles = [(t(f"count.{label}", lang), int(nodes.get(label, 0))) for label in TILE_LABELS]
@@ -125,7 +120,7 @@ def _count_view(
     return tiles, table
 
 
-@st.cache_data(show_spinner=False, max_entries=4)
+@cached(max_entries=4)
 def _glossary(lang: str) -> pd.DataFrame:
     return pd.DataFrame(glossary_rows(lang))
 
@@ -255,15 +250,15 @@ def _values_table(series: pd.DataFrame, lang: str) -> pd.DataFrame:
     return series[list(columns)].rename(columns={k: t(v, lang) for k, v in columns.items()})
 
 
-def _indicator_section(store, key: str, lang: str) -> None:
+def _indicator_section(data: GraphVersion, lang: str) -> None:
     st.subheader(t("overview.indicator_header", lang))
-    indicators = _indicators(key, store)
+    indicators = _indicators(data)
     if indicators.empty:
         st.info(t("overview.no_observations", lang))
         return
     indicator_id = _pick_indicator(indicators, lang)
     info = indicators.set_index("indicator").loc[indicator_id]
-    places, place_names, default = _place_choice(key, indicator_id, lang, store)
+    places, place_names, default = _place_choice(data, indicator_id, lang)
     chosen = st.multiselect(
         t("overview.places_select", lang),
         options=places,
@@ -273,7 +268,7 @@ def _indicator_section(store, key: str, lang: str) -> None:
     )
     unit = str(info["unit"] or "")
     spec, notes, table = _indicator_view(
-        key, indicator_id, tuple(chosen), lang, str(info["name"]), unit, store
+        data, indicator_id, tuple(chosen), lang, str(info["name"]), unit
     )
     if spec is None:
         st.info(t("overview.no_places", lang))
@@ -291,10 +286,9 @@ def render() -> None:
     lang = current_lang()
     st.title(t("overview.title", lang))
     st.caption(t("overview.intro", lang))
-    store = store_or_stop(lang)
+    data = graph_or_stop(lang)
     st.subheader(t("overview.counts_header", lang))
-    key = store_key(store)
-    _count_tiles(*_count_view(key, lang, store), lang)
-    _indicator_section(store, key, lang)
+    _count_tiles(*_count_view(data, lang), lang)
+    _indicator_section(data, lang)
     with st.expander(t("overview.glossary", lang)):
         st.dataframe(_glossary(lang), hide_index=True, width="stretch")

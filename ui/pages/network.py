@@ -16,8 +16,8 @@ functions the HTML export calls.
 A click in the drawing selects a node there (vis-network runs in an iframe that cannot talk
 back to Streamlit without a custom component), so details open from the picker below it.
 
-The page script ``ui/network.py`` imports this module and calls :func:`render`, so the cached
-functions here are defined once per process instead of on every rerun.
+What the page derives from the graph is cached per version of the data (ui.cache), so a
+rerun with a known view only draws the widgets and sends the cached page.
 """
 
 from __future__ import annotations
@@ -60,8 +60,9 @@ from queries.centrality import metric_help
 from queries.overview import display_name
 from queries.scope import search_nodes
 from queries.views import MAX_DEPTH
+from ui.cache import GraphVersion, cached
 from ui.network_details import NODE_KEY, show_details, show_path
-from ui.state import current_lang, graph_snapshot, node_cap, store_or_stop
+from ui.state import current_lang, graph_or_stop, node_cap
 
 CANVAS_HEIGHT = 650
 PRESENT_HEIGHT = 860  # presentation mode: the drawing fills a projector screen
@@ -89,70 +90,64 @@ _LISTS = ("labels", "rels", "levels", "types", "sectors")
 _md = markdown_text  # text safe to put in st.markdown (data shows as typed, never as markup)
 
 
-# -- cached computations (keyed by the graph's signature and the parameters only) -------------
-# The graph itself is read once per store (ui.state.graph_snapshot); what is derived from it
-# is cached here by the signature and the view, so a rerun with a known view only draws the
-# widgets and sends the cached page.
-@st.cache_resource(show_spinner=False, max_entries=4)
-def _universe(signature: str, _full: nx.MultiDiGraph) -> nx.MultiDiGraph:
-    # shared by every session (cache_resource, no copy): frozen so nothing can change it
-    return nx.freeze(network_universe(_full))
+# -- cached computations (per version of the data and the parameters) ------------------------
+# The graph itself is read once per version (ui.cache); what is derived from it is cached
+# here with the view, so a rerun with a known view only draws the widgets and sends the
+# cached page.
+@cached(shared=True, max_entries=4)
+def _universe(data: GraphVersion) -> nx.MultiDiGraph:
+    # shared by every session (no copy): frozen so nothing can change it
+    return nx.freeze(network_universe(data.graph))
 
 
-@st.cache_data(show_spinner=False, max_entries=16)
-def _choices(signature: str, lang: str, _universe: nx.MultiDiGraph) -> dict[str, Any]:
+@cached(max_entries=16)
+def _choices(data: GraphVersion, lang: str) -> dict[str, Any]:
     """What the controls offer: the values the data holds, and names in ``lang``."""
+    universe = _universe(data)
     return {
-        "data": data_choices(_universe),
-        "actors": _names(_universe, lang, "Actor"),
-        "programmes": _names(_universe, lang, "Program"),
+        "data": data_choices(universe),
+        "actors": _names(universe, lang, "Actor"),
+        "programmes": _names(universe, lang, "Program"),
     }
 
 
-@st.cache_data(show_spinner=False, max_entries=16)
-def _positions(signature: str, layout: str, _graph: nx.MultiDiGraph) -> dict:
+@cached(max_entries=16)
+def _positions(data: GraphVersion, layout: str) -> dict:
     # One seeded layout of every node the page can show: label, level, programme and date
     # filters then hide nodes without moving the others.
-    return view_positions(_graph, layout)
+    return view_positions(_universe(data), layout)
 
 
-@st.cache_resource(show_spinner=False, max_entries=16)
-def _projection(signature: str, years: tuple[int, int] | None, _graph: nx.MultiDiGraph) -> nx.Graph:
-    return nx.freeze(view_projection(_graph, ViewFilters(years=years)))
+@cached(shared=True, max_entries=16)
+def _projection(data: GraphVersion, years: tuple[int, int] | None) -> nx.Graph:
+    return nx.freeze(view_projection(data.graph, ViewFilters(years=years)))
 
 
-@st.cache_data(show_spinner=False, max_entries=32)
-def _metric(
-    signature: str, years: tuple[int, int] | None, metric: str, _projection: nx.Graph
-) -> dict[str, float]:
-    return metric_scores(_projection, metric)
+@cached(max_entries=32)
+def _metric(data: GraphVersion, years: tuple[int, int] | None, metric: str) -> dict[str, float]:
+    return metric_scores(_projection(data, years), metric)
 
 
-@st.cache_data(show_spinner=False, max_entries=32)
+@cached(max_entries=32)
 def _view(
-    signature: str,
-    lang: str,
-    view: ViewFilters,
-    height: int,
-    _full: nx.MultiDiGraph,
-    _universe: nx.MultiDiGraph,
+    data: GraphVersion, lang: str, view: ViewFilters, height: int
 ) -> tuple[pd.DataFrame, pd.DataFrame, str]:
     """The nodes and relationships of one view and its drawing (the page's costly part):
     :func:`drawing.elements.view_parts`, as the exports call it, handed the parts cached here.
 
-    Keyed by the graph's signature and the view, so going back to a view, or opening it in
+    Kept per version of the data and the view, so going back to a view, or opening it in
     another session, reuses the page built the first time.
     """
-    projection = _projection(signature, view.years, _full)
+    projection = _projection(data, view.years)
     metric = None
     if view.size != "none":
-        metric = _metric(signature, view.years, view.size, projection)
+        metric = _metric(data, view.years, view.size)
     parts = view_parts(
-        _full,
+        data.graph,
         view,
         lang=lang,
-        universe=_universe,
-        positions=_positions(signature, view.layout, _universe),
+        universe=_universe(data),
+        positions=_positions(data, view.layout),
         projection=projection,
         metric=metric,
     )
@@ -404,13 +399,11 @@ def _look_controls(ui: _Controls, lang: str) -> dict[str, Any]:
 
 
 # -- the page ----------------------------------------------------------------------------------
-def _shortest_path(
-    signature: str, full: nx.MultiDiGraph, view: ViewFilters, lang: str
-) -> list[dict] | None:
+def _shortest_path(data: GraphVersion, view: ViewFilters, lang: str) -> list[dict] | None:
     """The first shortest path between the view's two path ends, or None when not asked."""
     if not view.path_from or not view.path_to:
         return None
-    projection = _projection(signature, view.years, full)
+    projection = _projection(data, view.years)
     if view.path_from == view.path_to and view.path_from in projection:
         st.info(t("network.path_same", lang))
     return view_path(projection, view)
@@ -423,22 +416,20 @@ def render() -> None:
     st.title(t("network.title", lang))
     if not presenting:
         st.caption(t("network.intro", lang))
-    store = store_or_stop(lang)
-    snapshot = graph_snapshot(store)
-    signature, full = snapshot.signature, snapshot.graph
-    universe = _universe(signature, full)
+    data = graph_or_stop(lang)
+    universe = _universe(data)
     cap = node_cap()
     if universe.number_of_nodes() > cap:
-        _render_large(store, signature, universe, lang, cap, presenting)
+        _render_large(data, universe, lang, cap, presenting)
         return
-    choices = _choices(signature, lang, universe)
+    choices = _choices(data, lang)
     problems = _seed_from_address(choices["data"])
     view = _widget_view(_controls(choices, lang, hidden=presenting), choices["data"])
     _write_address(view)
     _show_problems(problems, lang)
-    path = _shortest_path(signature, full, view, lang)
+    path = _shortest_path(data, view, lang)
     height = PRESENT_HEIGHT if presenting else CANVAS_HEIGHT
-    nodes, edges, page = _view(signature, lang, view, height, full, universe)
+    nodes, edges, page = _view(data, lang, view, height)
     _captions(nodes, edges, view, universe, lang)
     if nodes.empty:
         st.info(t("network.empty", lang))
@@ -458,7 +449,7 @@ def render() -> None:
         key="network_download_html",
     )
     show_path(path, nodes, lang)
-    show_details(store, nodes, lang)
+    show_details(data.store, nodes, lang)
 
 
 def _captions(nodes, edges, view: ViewFilters, universe, lang: str) -> None:
@@ -472,26 +463,20 @@ def _captions(nodes, edges, view: ViewFilters, universe, lang: str) -> None:
 
 
 # -- a graph above the node cap ------------------------------------------------------------------
-@st.cache_data(show_spinner=False, max_entries=64)
-def _search(signature: str, text: str, lang: str, _universe: nx.MultiDiGraph) -> dict[str, str]:
+@cached(max_entries=64)
+def _search(data: GraphVersion, text: str, lang: str) -> dict[str, str]:
     """Actors whose name, id or alias holds ``text``: key -> name shown in ``lang``."""
-    found = search_nodes(_universe, text, lang=lang, limit=SEARCH_LIMIT)
-    return {key: display_name(_universe.nodes[key], lang) for key in found}
+    universe = _universe(data)
+    found = search_nodes(universe, text, lang=lang, limit=SEARCH_LIMIT)
+    return {key: display_name(universe.nodes[key], lang) for key in found}
 
 
-@st.cache_data(show_spinner=False, max_entries=32)
+@cached(max_entries=32)
 def _large_view(
-    signature: str,
-    focus: str,
-    depth: int,
-    cap: int,
-    colour: str,
-    lang: str,
-    height: int,
-    _universe: nx.MultiDiGraph,
+    data: GraphVersion, focus: str, depth: int, cap: int, colour: str, lang: str, height: int
 ) -> tuple[pd.DataFrame, pd.DataFrame, bool, str]:
     nodes, edges, cut = capped_view(
-        _universe, focus, depth=depth, cap=cap, lang=lang, colour_by=colour
+        _universe(data), focus, depth=depth, cap=cap, lang=lang, colour_by=colour
     )
     # positions computed here, as the page's default view has them: physics stays off
     view = ViewFilters(labels=None, colour=colour)
@@ -500,7 +485,7 @@ def _large_view(
 
 
 def _render_large(
-    store, signature: str, universe: nx.MultiDiGraph, lang: str, cap: int, presenting: bool
+    data: GraphVersion, universe: nx.MultiDiGraph, lang: str, cap: int, presenting: bool
 ) -> None:
     """A graph with more nodes than the browser is sent (``JEJARING_NODE_CAP``): no drawing
     of everything and no picker of every actor; the page says so, points to the drill-down
@@ -514,7 +499,7 @@ def _render_large(
         key="network_large_search",
         placeholder=t("network.search_placeholder", lang),
     )
-    found = _search(signature, text, lang, universe) if text.strip() else {}
+    found = _search(data, text, lang) if text.strip() else {}
     if wanted:
         found = {wanted: display_name(universe.nodes[wanted], lang), **found}
     if text.strip() and not found:
@@ -532,15 +517,13 @@ def _render_large(
         return
     st.query_params["focus"] = focus.partition(":")[2] if focus.startswith("Actor:") else focus
     height = PRESENT_HEIGHT if presenting else CANVAS_HEIGHT
-    nodes, edges, cut, page = _large_view(
-        signature, focus, depth, cap, "actor_type", lang, height, universe
-    )
+    nodes, edges, cut, page = _large_view(data, focus, depth, cap, "actor_type", lang, height)
     st.caption(t("network.shown", lang, nodes=len(nodes), edges=len(edges)))
     if cut:
         st.caption(t("network.ego_cut", lang, cap=cap))
     components.html(page, height=height + 48)
     if not presenting:
-        show_details(store, nodes, lang)
+        show_details(data.store, nodes, lang)
 
 
 def _large_focus(universe: nx.MultiDiGraph, lang: str) -> str | None:

@@ -1,0 +1,269 @@
+"""Page "Sumber & mutu data" / "Sources & data quality".
+
+Bibliography, the paragraphs of a source with the records that cite each, the curated
+dataset's validation report, and the source's claims about its figures recomputed.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import networkx as nx
+import pandas as pd
+import streamlit as st
+
+import settings
+from drawing.i18n import t
+from graph.evidence import load_document
+from loaders.case_study import check_dataset, read_dataset
+from queries.quality import (
+    ambiguous_numbers,
+    check_claims,
+    conflicting_values,
+    quality_report,
+    records_by_paragraph,
+)
+from ui.cache import cached
+from ui.state import current_lang, graph_or_stop, sources_dir
+
+
+@cached
+def _validation(data_dir: str, sources: str) -> list[dict[str, str]]:
+    """The dataset's problems as rows; a dataset that cannot be read raises OSError/ValueError."""
+    return [p.as_dict() for p in check_dataset(read_dataset(data_dir), sources)]
+
+
+def _renamed(frame: pd.DataFrame, columns: dict[str, str], lang: str) -> pd.DataFrame:
+    return frame[list(columns)].rename(columns={c: t(k, lang) for c, k in columns.items()})
+
+
+def _source_nodes(graph: nx.MultiDiGraph) -> list[dict]:
+    return [dict(d) for _, d in sorted(graph.nodes(data=True)) if d.get("label") == "Source"]
+
+
+def _bibliography(sources: list[dict], lang: str) -> None:
+    st.subheader(t("sources.bibliography", lang))
+    rows = [
+        {
+            "title": s.get("title") or s.get("name"),
+            "authors": ", ".join(s["authors"])
+            if isinstance(s.get("authors"), list)
+            else s.get("authors"),
+            "year": s.get("year"),
+            "file": s.get("file"),
+        }
+        for s in sources
+    ]
+    columns = {
+        "title": "col.title",
+        "authors": "col.authors",
+        "year": "col.year",
+        "file": "col.file",
+    }
+    st.dataframe(
+        _renamed(pd.DataFrame(rows, columns=list(columns)), columns, lang),
+        hide_index=True,
+        width="stretch",
+        key="sources_bibliography",
+    )
+
+
+def _evidence_browser(graph: nx.MultiDiGraph, sources: list[dict], lang: str) -> None:
+    st.subheader(t("sources.evidence", lang))
+    by_id = {s["id"]: s for s in sources}
+    left, right = st.columns(2)
+    source_id = left.selectbox(
+        t("sources.source", lang),
+        list(by_id),
+        format_func=lambda i: str(by_id[i].get("title") or by_id[i].get("name") or i),
+        key="sources_source",
+    )
+    source = by_id[source_id]
+    sections = list(source.get("sections") or [])
+    section = right.selectbox(t("sources.section", lang), sections, key="sources_section")
+    if section is None:
+        return
+    try:
+        document = load_document(Path(sources_dir()) / str(source.get("file")), sections)
+        paragraphs = document.paragraphs.get(section.strip(), ())
+    except (OSError, ValueError) as exc:
+        st.info(t("sources.missing_file", lang, error=exc))
+        return
+    cited = records_by_paragraph(graph, source_id, section)
+    rows = [
+        {"paragraph": n, "text": text, "cited_by": "\n".join(cited.get(n, []))}
+        for n, text in enumerate(paragraphs, start=1)
+    ]
+    st.caption(
+        t("sources.paragraphs", lang, n=len(rows), cited=sum(1 for r in rows if r["cited_by"]))
+    )
+    columns = {"paragraph": "col.paragraph", "text": "col.text", "cited_by": "col.cited_by"}
+    st.dataframe(
+        _renamed(pd.DataFrame(rows, columns=list(columns)), columns, lang),
+        hide_index=True,
+        width="stretch",
+        key="sources_paragraphs",
+    )
+
+
+def _validation_report(lang: str) -> None:
+    st.subheader(t("sources.validation", lang))
+    try:
+        problems = _validation(settings.get("JEJARING_DATA"), sources_dir())
+    except (OSError, ValueError) as exc:
+        st.error(t("sources.validation_failed", lang, error=exc))
+        return
+    if not problems:
+        st.success(t("sources.validation_ok", lang))
+        return
+    st.warning(t("sources.validation_problems", lang, n=len(problems)))
+    frame = pd.DataFrame(problems)
+    counts = frame.groupby("kind").size().reset_index(name="count")
+    st.dataframe(
+        _renamed(counts, {"kind": "col.problem_kind", "count": "col.count"}, lang),
+        hide_index=True,
+        key="sources_problem_counts",
+    )
+    columns = {
+        "kind": "col.problem_kind",
+        "origin": "col.origin",
+        "subject": "col.subject",
+        "field": "col.field",
+        "message": "col.message",
+    }
+    st.dataframe(
+        _renamed(frame, columns, lang), hide_index=True, width="stretch", key="sources_problems"
+    )
+
+
+def _holds_label(value: object, lang: str) -> str:
+    return t({True: "holds.true", False: "holds.false"}.get(value, "holds.none"), lang)
+
+
+def _quality_report(graph: nx.MultiDiGraph, lang: str) -> None:
+    st.subheader(t("sources.quality", lang))
+    st.caption(t("sources.quality_intro", lang))
+    claims = check_claims(graph)
+    tiles = st.columns(3)
+    tiles[0].metric(t("sources.holds_n", lang), int((claims["holds"] == True).sum()))  # noqa: E712
+    tiles[1].metric(t("sources.fails_n", lang), int((claims["holds"] == False).sum()))  # noqa: E712
+    tiles[2].metric(t("sources.unchecked_n", lang), int(claims["holds"].isna().sum()))
+    if st.toggle(t("sources.only_failing", lang), key="sources_only_failing"):
+        claims = claims[claims["holds"] == False]  # noqa: E712 - None (not checkable) stays out
+    suffix = "_en" if lang == "en" else ""
+    shown = claims.assign(
+        claim_name=claims[f"name{suffix}"].fillna(claims["claim"]),
+        result=[_holds_label(h, lang) for h in claims["holds"]],
+        reason_text=[t(f"reason.{r}", lang) for r in claims["reason"]],
+        explanation=claims[f"description{suffix}"],
+    )
+    columns = {
+        "claim_name": "col.claim",
+        "asserted": "col.asserted",
+        "expected": "col.expected",
+        "computed": "col.computed",
+        "result": "col.holds",
+        "detail": "col.detail",
+        "reason_text": "col.reason",
+        "explanation": "col.explanation",
+    }
+    st.dataframe(
+        _renamed(shown, columns, lang), hide_index=True, width="stretch", key="sources_claims"
+    )
+    _ambiguous_and_conflicts(graph, lang)
+    _findings(graph, lang)
+
+
+def _findings(graph: nx.MultiDiGraph, lang: str) -> None:
+    """The data-quality report: every finding with its locator, claim, computed value, severity
+    (the same rows as ``python cli.py validate``)."""
+    st.markdown(f"**{t('quality.findings', lang)}**")
+    st.caption(t("quality.findings_intro", lang))
+    report = quality_report(graph)
+    if report.empty:
+        st.caption(t("sources.none", lang))
+        return
+    tiles = st.columns(3)
+    for tile, severity in zip(tiles, ("error", "warning", "info"), strict=True):
+        tile.metric(
+            t(f"quality.severity.{severity}", lang), int((report["severity"] == severity).sum())
+        )
+    suffix = "_en" if lang == "en" else ""
+    shown = report.assign(
+        severity_text=[t(f"quality.severity.{s}", lang) for s in report["severity"]],
+        category_text=[t(f"quality.category.{c}", lang) for c in report["category"]],
+        subject_name=report[f"name{suffix}"].fillna(report["name"]).fillna(report["subject"]),
+    )
+    columns = {
+        "severity_text": "quality.col.severity",
+        "category_text": "quality.col.category",
+        "subject_name": "quality.col.subject",
+        "locator": "quality.col.locator",
+        "claim": "quality.col.claim",
+        "computed": "col.computed",
+        "detail": "col.detail",
+    }
+    st.dataframe(
+        _renamed(shown, columns, lang), hide_index=True, width="stretch", key="sources_findings"
+    )
+    st.download_button(
+        t("quality.download", lang),
+        data=report.to_json(orient="records", force_ascii=False, indent=2).encode("utf-8"),
+        file_name="jejaring-quality.json",
+        mime="application/json",
+        key="sources_findings_download",
+    )
+
+
+def _ambiguous_and_conflicts(graph: nx.MultiDiGraph, lang: str) -> None:
+    st.markdown(f"**{t('sources.ambiguous', lang)}**")
+    ambiguous = ambiguous_numbers(graph)
+    name = "name_en" if lang == "en" else "name"
+    columns = {
+        name: "col.observation",
+        "value_text": "col.value_text",
+        "value": "col.value",
+        "ambiguity": "col.ambiguity",
+    }
+    st.dataframe(
+        _renamed(ambiguous, columns, lang),
+        hide_index=True,
+        width="stretch",
+        key="sources_ambiguous",
+    )
+    st.markdown(f"**{t('sources.conflicts', lang)}**")
+    conflicts = conflicting_values(graph)
+    if conflicts.empty:
+        st.caption(t("sources.none", lang))
+        return
+    columns = {
+        "group": "col.group",
+        "place": "col.place",
+        "indicator": "col.indicator",
+        "period": "col.period",
+        "value_text": "col.value_text",
+        "instrument": "col.instrument",
+        "observation": "col.observation",
+    }
+    st.dataframe(
+        _renamed(conflicts, columns, lang),
+        hide_index=True,
+        width="stretch",
+        key="sources_conflicts",
+    )
+
+
+def render() -> None:
+    """Draw the page in the language chosen in the sidebar."""
+    lang = current_lang()
+    st.title(t("sources.title", lang))
+    st.caption(t("sources.intro", lang))
+    graph = graph_or_stop(lang).graph
+    sources = _source_nodes(graph)
+    if not sources:
+        st.info(t("sources.no_sources", lang))
+    else:
+        _bibliography(sources, lang)
+        _evidence_browser(graph, sources, lang)
+    _validation_report(lang)
+    _quality_report(graph, lang)
