@@ -131,6 +131,15 @@ def _added(store: GraphStore) -> None:
     store.upsert_nodes([actor])
 
 
+def _place_renamed(store: GraphStore) -> None:
+    place = {"label": "Place", "id": "desa_mongpok", "name": "Desa Mongpok Baru"}
+    store.upsert_nodes([{**place, "place_level": "desa", "evidence": base.EVIDENCE}])
+
+
+def _source_added(store: GraphStore) -> None:
+    store.upsert_nodes([{**base.SOURCE, "id": "second_source", "title": "Laporan Kedua"}])
+
+
 def _overview_counts(at: AppTest) -> str:
     return {m.label: m.value for m in at.metric}[t("count.Actor", "id")]
 
@@ -141,6 +150,14 @@ def _network_drawing(at: AppTest) -> str:
 
 def _centrality_table(at: AppTest) -> str:
     return " ".join(at.dataframe[0].value[t("col.actor", "id")].astype(str))
+
+
+def _national_place(at: AppTest) -> str:
+    return " ".join(m.value for m in at.markdown)  # "<place> (<level>): n villages, ..."
+
+
+def _bibliography(at: AppTest) -> str:
+    return " ".join(at.dataframe[0].value[t("col.title", "id")].astype(str))
 
 
 def _query_answer(at: AppTest) -> str:
@@ -154,6 +171,8 @@ WRITES: dict[str, tuple[Callable[[GraphStore], None], Callable[[AppTest], str], 
     "ui/network.py": (_renamed, _network_drawing, "BKKBN", "BKKBN Pusat"),
     "ui/centrality.py": (_renamed, _centrality_table, "BKKBN", "BKKBN Pusat"),
     "ui/query.py": (_added, _query_answer, "bkkbn", "bidan"),
+    "ui/national.py": (_place_renamed, _national_place, "Desa Mongpok", "Desa Mongpok Baru"),
+    "ui/sources.py": (_source_added, _bibliography, "Kampung KB", "Laporan Kedua"),
 }
 
 

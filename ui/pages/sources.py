@@ -23,7 +23,7 @@ from queries.quality import (
     quality_report,
     records_by_paragraph,
 )
-from ui.cache import cached
+from ui.cache import GraphVersion, cached
 from ui.state import current_lang, graph_or_stop, sources_dir
 
 
@@ -31,6 +31,25 @@ from ui.state import current_lang, graph_or_stop, sources_dir
 def _validation(data_dir: str, sources: str) -> list[dict[str, str]]:
     """The dataset's problems as rows; a dataset that cannot be read raises OSError/ValueError."""
     return [p.as_dict() for p in check_dataset(read_dataset(data_dir), sources)]
+
+
+@cached(max_entries=8)
+def _quality(data: GraphVersion) -> dict[str, pd.DataFrame]:
+    """The source's claims recomputed, the data-quality findings, the ambiguous numbers and
+    the conflicting values: the page's costly part, once per version of the data."""
+    graph = data.graph
+    return {
+        "claims": check_claims(graph),
+        "findings": quality_report(graph),
+        "ambiguous": ambiguous_numbers(graph),
+        "conflicts": conflicting_values(graph),
+    }
+
+
+@cached(max_entries=32)
+def _cited(data: GraphVersion, source_id: str, section: str) -> dict[int, list[str]]:
+    """Paragraph number -> the records that cite it, for one section of a source."""
+    return records_by_paragraph(data.graph, source_id, section)
 
 
 def _renamed(frame: pd.DataFrame, columns: dict[str, str], lang: str) -> pd.DataFrame:
@@ -68,7 +87,7 @@ def _bibliography(sources: list[dict], lang: str) -> None:
     )
 
 
-def _evidence_browser(graph: nx.MultiDiGraph, sources: list[dict], lang: str) -> None:
+def _evidence_browser(data: GraphVersion, sources: list[dict], lang: str) -> None:
     st.subheader(t("sources.evidence", lang))
     by_id = {s["id"]: s for s in sources}
     left, right = st.columns(2)
@@ -89,7 +108,7 @@ def _evidence_browser(graph: nx.MultiDiGraph, sources: list[dict], lang: str) ->
     except (OSError, ValueError) as exc:
         st.info(t("sources.missing_file", lang, error=exc))
         return
-    cited = records_by_paragraph(graph, source_id, section)
+    cited = _cited(data, source_id, section)
     rows = [
         {"paragraph": n, "text": text, "cited_by": "\n".join(cited.get(n, []))}
         for n, text in enumerate(paragraphs, start=1)
@@ -140,10 +159,11 @@ def _holds_label(value: object, lang: str) -> str:
     return t({True: "holds.true", False: "holds.false"}.get(value, "holds.none"), lang)
 
 
-def _quality_report(graph: nx.MultiDiGraph, lang: str) -> None:
+def _quality_report(data: GraphVersion, lang: str) -> None:
     st.subheader(t("sources.quality", lang))
     st.caption(t("sources.quality_intro", lang))
-    claims = check_claims(graph)
+    quality = _quality(data)
+    claims = quality["claims"]
     tiles = st.columns(3)
     tiles[0].metric(t("sources.holds_n", lang), int((claims["holds"] == True).sum()))  # noqa: E712
     tiles[1].metric(t("sources.fails_n", lang), int((claims["holds"] == False).sum()))  # noqa: E712
@@ -170,16 +190,15 @@ def _quality_report(graph: nx.MultiDiGraph, lang: str) -> None:
     st.dataframe(
         _renamed(shown, columns, lang), hide_index=True, width="stretch", key="sources_claims"
     )
-    _ambiguous_and_conflicts(graph, lang)
-    _findings(graph, lang)
+    _ambiguous_and_conflicts(quality["ambiguous"], quality["conflicts"], lang)
+    _findings(quality["findings"], lang)
 
 
-def _findings(graph: nx.MultiDiGraph, lang: str) -> None:
+def _findings(report: pd.DataFrame, lang: str) -> None:
     """The data-quality report: every finding with its locator, claim, computed value, severity
     (the same rows as ``python cli.py validate``)."""
     st.markdown(f"**{t('quality.findings', lang)}**")
     st.caption(t("quality.findings_intro", lang))
-    report = quality_report(graph)
     if report.empty:
         st.caption(t("sources.none", lang))
         return
@@ -215,9 +234,8 @@ def _findings(graph: nx.MultiDiGraph, lang: str) -> None:
     )
 
 
-def _ambiguous_and_conflicts(graph: nx.MultiDiGraph, lang: str) -> None:
+def _ambiguous_and_conflicts(ambiguous: pd.DataFrame, conflicts: pd.DataFrame, lang: str) -> None:
     st.markdown(f"**{t('sources.ambiguous', lang)}**")
-    ambiguous = ambiguous_numbers(graph)
     name = "name_en" if lang == "en" else "name"
     columns = {
         name: "col.observation",
@@ -232,7 +250,6 @@ def _ambiguous_and_conflicts(graph: nx.MultiDiGraph, lang: str) -> None:
         key="sources_ambiguous",
     )
     st.markdown(f"**{t('sources.conflicts', lang)}**")
-    conflicts = conflicting_values(graph)
     if conflicts.empty:
         st.caption(t("sources.none", lang))
         return
@@ -258,12 +275,12 @@ def render() -> None:
     lang = current_lang()
     st.title(t("sources.title", lang))
     st.caption(t("sources.intro", lang))
-    graph = graph_or_stop(lang).graph
-    sources = _source_nodes(graph)
+    data = graph_or_stop(lang)
+    sources = _source_nodes(data.graph)
     if not sources:
         st.info(t("sources.no_sources", lang))
     else:
         _bibliography(sources, lang)
-        _evidence_browser(graph, sources, lang)
+        _evidence_browser(data, sources, lang)
     _validation_report(lang)
-    _quality_report(graph, lang)
+    _quality_report(data, lang)
