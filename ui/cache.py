@@ -20,12 +20,17 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, TypeVar, overload
 
+import altair as alt
 import networkx as nx
 import streamlit as st
 
+# What st.altair_chart does on every call (Streamlit is pinned in requirements.txt): a cached
+# function returns its result, so a rerun sends the chart without rebuilding and validating it.
+from streamlit.elements.vega_charts import _convert_altair_to_vega_lite_spec
+
 from graph.store import GraphStore
 
-__all__ = ["GraphVersion", "cached", "clear_all"]
+__all__ = ["GraphVersion", "cached", "clear_all", "vega_lite_spec"]
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -108,6 +113,13 @@ def _whole_graph(version: GraphVersion) -> nx.MultiDiGraph:
     # The costly read of a rerun (every node and relationship from Neo4j; the embedded store
     # shares its published graph as a frozen view): once per version, for every session.
     return version.store.frozen_graph()
+
+
+def vega_lite_spec(chart: alt.TopLevelMixin) -> dict[str, Any]:
+    """An Altair chart as the Vega-Lite specification ``st.vega_lite_chart`` draws, its data
+    already in Arrow: what a cached function returns in place of the chart, because building
+    and validating an Altair chart costs more than anything else on a warm rerun."""
+    return _convert_altair_to_vega_lite_spec(chart)
 
 
 def clear_all() -> None:

@@ -23,7 +23,7 @@ from queries.compare import (
     table_observations,
     wide_table,
 )
-from ui.cache import GraphVersion, cached
+from ui.cache import GraphVersion, cached, vega_lite_spec
 from ui.state import current_lang, graph_or_stop
 
 # (table, place highlighted, widget key prefix, header key)
@@ -129,18 +129,30 @@ def _table_section(data: GraphVersion, spec: tuple[str, str, str, str], lang: st
         return
     columns = list(wide_table(tidy).columns)
     column = st.selectbox(t("compare.column", lang), columns, key=f"{key}_column")
+    chart, rank = _column_view(data, table, column, highlight, lang)
+    st.vega_lite_chart(chart, width="stretch", key=f"{key}_chart")
+    if rank is not None:
+        st.caption(rank)
+    _printed_table(tidy, highlight, lang)
+    _totals(tidy, lang)
+
+
+@cached(max_entries=32)
+def _column_view(
+    data: GraphVersion, table: str, column: str, highlight: str, lang: str
+) -> tuple[dict, str | None]:
+    """The bar chart of one printed column, and where the highlighted place ranks in it
+    (None: not in the column), made once per column and language."""
+    tidy = _table(data, table)
     ranked = column_ranking(tidy, column)
     label = "place_name_en" if lang == "en" else "place_name"
     ranked[label] = ranked[label].fillna(ranked["row"])
-    st.altair_chart(
-        _bar_chart(ranked, label, column, highlight, lang), width="stretch", key=f"{key}_chart"
-    )
+    chart = vega_lite_spec(_bar_chart(ranked, label, column, highlight, lang))
     where = rank_in_column(tidy, column, highlight)
-    if where:
-        name = ranked.loc[ranked["place"] == highlight, label].iloc[0]
-        st.caption(t("compare.rank", lang, place=name, rank=where[0], of=where[1]))
-    _printed_table(tidy, highlight, lang)
-    _totals(tidy, lang)
+    if not where:
+        return chart, None
+    name = ranked.loc[ranked["place"] == highlight, label].iloc[0]
+    return chart, t("compare.rank", lang, place=name, rank=where[0], of=where[1])
 
 
 def _ranking_section(data: GraphVersion, lang: str) -> None:
@@ -152,10 +164,26 @@ def _ranking_section(data: GraphVersion, lang: str) -> None:
         horizontal=True,
         key="compare_ranking_year",
     )
-    ranking = _ranking(data, year)
-    if ranking.empty:
+    view = _ranking_view(data, year, lang)
+    if view is None:
         st.info(t("compare.no_table", lang, table=year))
         return
+    chart, ambiguous, shown = view
+    st.vega_lite_chart(chart, width="stretch", key="compare_ranking_chart")
+    if ambiguous:
+        st.caption(t("compare.ambiguity_note", lang))
+    st.dataframe(shown, hide_index=True, width="stretch")
+
+
+@cached(max_entries=8)
+def _ranking_view(
+    data: GraphVersion, year: int, lang: str
+) -> tuple[dict, bool, pd.DataFrame] | None:
+    """The prevalence ranking of ``year``: its bar chart, whether a printed figure is
+    ambiguous, and its table; None when the data holds no ranking for that year."""
+    ranking = _ranking(data, year)
+    if ranking.empty:
+        return None
     label = "place_name_en" if lang == "en" else "place_name"
     # A place printed twice gets one bar per figure: the label says which mention it is.
     ranking = ranking.assign(
@@ -163,13 +191,7 @@ def _ranking_section(data: GraphVersion, lang: str) -> None:
         + ranking.groupby("place").cumcount().map(lambda i: f" ({i + 1})" if i else "")
     )
     ranking["value_text"] = ranking["value_text"].fillna(ranking["value"].astype(str))
-    st.altair_chart(
-        _bar_chart(ranking, "bar", "%", "kab_serang", lang),
-        width="stretch",
-        key="compare_ranking_chart",
-    )
-    if ranking["ambiguity"].notna().any():
-        st.caption(t("compare.ambiguity_note", lang))
+    chart = vega_lite_spec(_bar_chart(ranking, "bar", "%", "kab_serang", lang))
     shown = pd.DataFrame(
         {
             t("col.rank", lang): ranking["rank"],
@@ -179,7 +201,7 @@ def _ranking_section(data: GraphVersion, lang: str) -> None:
             t("col.note", lang): ranking["ambiguity"],
         }
     )
-    st.dataframe(shown, hide_index=True, width="stretch")
+    return chart, bool(ranking["ambiguity"].notna().any()), shown
 
 
 def render() -> None:

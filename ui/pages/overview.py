@@ -10,12 +10,6 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-# What st.altair_chart does on every call (Streamlit is pinned in requirements.txt): the page
-# keeps the result, so a rerun sends the chart without rebuilding and validating it.
-from streamlit.elements.vega_charts import (
-    _convert_altair_to_vega_lite_spec as altair_to_vega_lite,
-)
-
 from drawing.i18n import glossary_rows, t, t_value
 from queries.overview import (
     default_indicator,
@@ -28,7 +22,7 @@ from queries.overview import (
     place_chain,
     target_lines,
 )
-from ui.cache import GraphVersion, cached
+from ui.cache import GraphVersion, cached, vega_lite_spec
 from ui.state import current_lang, graph_or_stop
 
 # The tiles users ask for first; the full table sits in an expander below them.
@@ -83,7 +77,7 @@ def _indicator_view(
     # A target belongs to a place: draw those of the places shown and of the places the
     # village belongs to (the national target stays while the village is on screen).
     targets = target_lines(series, indicator_id, name, places=set(chosen) | set(chain))
-    spec = None if shown.empty else altair_to_vega_lite(_chart(shown, targets, unit, lang))
+    spec = None if shown.empty else vega_lite_spec(_chart(shown, targets, unit, lang))
     notes = [
         t(
             "overview.target_note",

@@ -26,7 +26,7 @@ from queries.pathways import (
     intervention_pathways,
     pathway,
 )
-from ui.cache import GraphVersion, cached
+from ui.cache import GraphVersion, cached, vega_lite_spec
 from ui.state import current_lang, graph_or_stop, sources_dir, table_rows
 
 DEFAULT_INTERVENTION = "bibit_lele"
@@ -270,21 +270,30 @@ def _series(data: GraphVersion, path: dict, lang: str) -> None:
         format_func=lambda i: _name(items[i], lang),
         key="pathways_indicator",
     )
-    obs = _with_labels(_observations(data, indicator), lang)
     # The pathway's places and every place they belong to: the village beside its kabupaten,
     # province and the national target.
     places = {p for place in path["places"] for p in place_chain(data.store, place)}
-    shown = obs[obs["place"].isin(places)] if places else obs
-    if shown.empty or shown["value"].isna().all():
+    unit = str(items[indicator].get("unit") or "")
+    title = _name(items[indicator], lang)
+    spec = _series_spec(data, indicator, tuple(sorted(places)), unit, title, lang)
+    if spec is None:
         st.info(t("pathways.no_series", lang))
         return
-    unit = str(items[indicator].get("unit") or "")
-    st.altair_chart(
-        _series_chart(shown, unit, _name(items[indicator], lang), lang),
-        width="stretch",
-        key="pathways_chart",
-    )
+    st.vega_lite_chart(spec, width="stretch", key="pathways_chart")
     st.caption(t("pathways.series_note", lang))
+
+
+@cached(max_entries=64)
+def _series_spec(
+    data: GraphVersion, indicator: str, places: tuple[str, ...], unit: str, title: str, lang: str
+) -> dict | None:
+    """The chart of an indicator's values in ``places`` (all places when none), made once per
+    view and language; None when there is no value to draw."""
+    obs = _with_labels(_observations(data, indicator), lang)
+    shown = obs[obs["place"].isin(places)] if places else obs
+    if shown.empty or shown["value"].isna().all():
+        return None
+    return vega_lite_spec(_series_chart(shown, unit, title, lang))
 
 
 @cached(max_entries=8)
