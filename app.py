@@ -1,7 +1,7 @@
 """Jejaring in the browser: ``streamlit run app.py``.
 
 This file only sets the page up and builds the navigation; each page script in ui/ calls
-the render() of its module in ui/pages/, and the language switch is a shared ui helper, so
+the render() of its module in ui/content/, and the language switch is a shared ui helper, so
 every page reads the same choice.
 """
 

@@ -7,7 +7,7 @@ call's own arguments, so any write (an import on the Data page, ``cli.py load``,
 app on the same workspace or database) changes the key, and the next rerun computes from
 the new data without anyone clearing a cache.
 
-The cached functions live in modules imported once per process (``ui/pages/``), so each is
+The cached functions live in modules imported once per process (``ui/content/``), so each is
 defined, and its cache keyed, once; the page scripts only call them. This module is the only
 place that touches Streamlit's caches: domain code (``queries/``, ``drawing/``) caches
 nothing, so the CLI, the tests and the app get the same answers.

@@ -1,5 +1,5 @@
-"""Page "Sentralitas" / "Centrality": the script Streamlit runs; the page is ui/pages/centrality.py."""
+"""Page "Sentralitas" / "Centrality": the script Streamlit runs; the page is ui/content/centrality.py."""
 
-from ui.pages.centrality import render
+from ui.content.centrality import render
 
 render()

@@ -1,5 +1,5 @@
-"""Page "Perbandingan" / "Compare": the script Streamlit runs; the page is ui/pages/compare.py."""
+"""Page "Perbandingan" / "Compare": the script Streamlit runs; the page is ui/content/compare.py."""
 
-from ui.pages.compare import render
+from ui.content.compare import render
 
 render()

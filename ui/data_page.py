@@ -1,5 +1,5 @@
-"""Page "Data": the script Streamlit runs; the page is ui/pages/data_page.py."""
+"""Page "Data": the script Streamlit runs; the page is ui/content/data_page.py."""
 
-from ui.pages.data_page import render
+from ui.content.data_page import render
 
 render()

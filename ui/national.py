@@ -1,5 +1,5 @@
-"""Page "Wilayah" / "Places": the script Streamlit runs; the page is ui/pages/national.py."""
+"""Page "Wilayah" / "Places": the script Streamlit runs; the page is ui/content/national.py."""
 
-from ui.pages.national import render
+from ui.content.national import render
 
 render()

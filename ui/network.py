@@ -1,5 +1,5 @@
-"""Page "Jejaring" / "Network": the script Streamlit runs; the page is ui/pages/network.py."""
+"""Page "Jejaring" / "Network": the script Streamlit runs; the page is ui/content/network.py."""
 
-from ui.pages.network import render
+from ui.content.network import render
 
 render()

@@ -1,5 +1,5 @@
-"""Page "Ringkasan" / "Overview": the script Streamlit runs; the page is ui/pages/overview.py."""
+"""Page "Ringkasan" / "Overview": the script Streamlit runs; the page is ui/content/overview.py."""
 
-from ui.pages.overview import render
+from ui.content.overview import render
 
 render()

@@ -1,5 +1,5 @@
-"""Page "Intervensi -> Hasil" / "Pathways": the script Streamlit runs; the page is ui/pages/pathways.py."""
+"""Page "Intervensi -> Hasil" / "Pathways": the script Streamlit runs; the page is ui/content/pathways.py."""
 
-from ui.pages.pathways import render
+from ui.content.pathways import render
 
 render()

@@ -1,5 +1,5 @@
-"""Page "Kueri" / "Query": the script Streamlit runs; the page is ui/pages/query.py."""
+"""Page "Kueri" / "Query": the script Streamlit runs; the page is ui/content/query.py."""
 
-from ui.pages.query import render
+from ui.content.query import render
 
 render()

@@ -1,5 +1,5 @@
-"""Page "Pengaturan" / "Settings": the script Streamlit runs; the page is ui/pages/settings_page.py."""
+"""Page "Pengaturan" / "Settings": the script Streamlit runs; the page is ui/content/settings_page.py."""
 
-from ui.pages.settings_page import render
+from ui.content.settings_page import render
 
 render()

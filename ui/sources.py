@@ -1,5 +1,5 @@
-"""Page "Sumber & mutu data" / "Sources & data quality": the script Streamlit runs; the page is ui/pages/sources.py."""
+"""Page "Sumber & mutu data" / "Sources & data quality": the script Streamlit runs; the page is ui/content/sources.py."""
 
-from ui.pages.sources import render
+from ui.content.sources import render
 
 render()

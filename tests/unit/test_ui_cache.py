@@ -3,7 +3,7 @@
 Every cached read is kept per store and ``store.version()``: a write, through the app or by
 another process on the same workspace, shows on the next rerun of every page without a
 cache being cleared. Only ui/cache.py touches Streamlit's caches; queries/ caches nothing;
-every page script is a stub that imports its module from ui/pages/ and calls ``render()``.
+every page script is a stub that imports its module from ui/content/ and calls ``render()``.
 """
 
 from __future__ import annotations
@@ -222,10 +222,18 @@ def test_every_page_script_calls_the_render_of_its_module(page):
     name = Path(page).stem
     stub = _body(ROOT / page)
     assert [ast.dump(s) for s in stub] == [
-        ast.dump(s) for s in ast.parse(f"from ui.pages.{name} import render\nrender()").body
+        ast.dump(s) for s in ast.parse(f"from ui.content.{name} import render\nrender()").body
     ]
-    module = _body(ROOT / "ui" / "pages" / f"{name}.py")
+    module = _body(ROOT / "ui" / "content" / f"{name}.py")
     assert any(isinstance(s, ast.FunctionDef) and s.name == "render" for s in module)
     # importing the module draws nothing: no statement runs but imports and definitions
     ran = [s for s in module if isinstance(s, ast.Expr)]
     assert ran == [], [ast.unparse(s) for s in ran]
+
+
+def test_a_page_script_runs_alone(workspace):
+    """``streamlit run ui/national.py`` (the scale benchmark runs it so): the page modules'
+    folder must not be taken for the script's own pages."""
+    at = AppTest.from_file(str(ROOT / "ui" / "national.py"), default_timeout=base.TIMEOUT).run()
+    assert not at.exception, at.exception
+    assert t("national.title", "id") in base._titles(at)
