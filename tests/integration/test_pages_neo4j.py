@@ -68,3 +68,24 @@ def test_the_pages_read_neo4j_not_the_embedded_store(neo4j_app):
     captions = " ".join(c.value for c in at.caption)
     assert neo4j_app in captions
     assert "use_memory" not in [b.key for b in at.button]
+
+
+def test_a_write_to_neo4j_shows_on_the_next_rerun(neo4j_app, neo4j_module_store):
+    """A change of one property (the counts stay) through another connection, then through
+    the store the app opened: each shows on the next rerun, as the store's version moved."""
+    from tests.unit.test_ui_cache import _network_drawing, _renamed
+    from ui.state import _open_store
+
+    at = base._open("ui/network.py", "id")
+    assert not at.exception, at.exception
+    assert "BKKBN" in _network_drawing(at) and "BKKBN Pusat" not in _network_drawing(at)
+    _renamed(neo4j_module_store)
+    at.run()
+    assert "BKKBN Pusat" in _network_drawing(at)
+    original = base._actor(
+        "bkkbn", "BKKBN", "BKKBN", "government_office", "family_planning", "national"
+    )
+    _open_store("neo4j", neo4j_app).upsert_nodes([original])
+    at.run()
+    assert not at.exception, at.exception
+    assert "BKKBN Pusat" not in _network_drawing(at)
