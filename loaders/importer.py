@@ -33,8 +33,6 @@ evidence get a locator pointing at their own row of the file (``source`` = file 
 
 from __future__ import annotations
 
-import io
-import zipfile
 from collections.abc import Collection, Iterable, Sequence
 from pathlib import Path
 
@@ -52,7 +50,6 @@ __all__ = [
     "ImportPreview",
     "NameMatch",
     "Change",
-    "detect_format",
     "read_files",
     "preview_import",
     "apply_import",
@@ -61,33 +58,6 @@ __all__ = [
 
 FORMATS = safety.FORMATS
 MAX_BYTES = safety.Limits().max_bytes  # the default of JEJARING_IMPORT_MAX_BYTES
-_EXTENSIONS = safety.ACCEPTED_EXTENSIONS
-
-
-def detect_format(file_name: str, data: bytes) -> str | None:
-    """``csv``, ``xlsx``, ``zip``, ``graphml``, ``gexf`` or ``json`` from the name, else the bytes."""
-    suffix = Path(file_name).suffix.lower()
-    if suffix in _EXTENSIONS:
-        fmt = _EXTENSIONS[suffix]
-        if fmt == "zip" or fmt == "xlsx":
-            return fmt if data[:2] == b"PK" else None
-        return fmt
-    head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n")
-    if data[:2] == b"PK":
-        try:
-            names = zipfile.ZipFile(io.BytesIO(data)).namelist()
-        except zipfile.BadZipFile:
-            return None
-        return "xlsx" if "[Content_Types].xml" in names else "zip"
-    if head.startswith((b"{", b"[")):
-        return "json"
-    if b"<graphml" in head:
-        return "graphml"
-    if b"<gexf" in head:
-        return "gexf"
-    if suffix == ".xml":
-        return None
-    return "csv"
 
 
 def read_files(files: Sequence[tuple[str, bytes]]) -> Parsed:

@@ -155,12 +155,6 @@ def test_the_checks_catch_what_they_look_for(tmp_path, monkeypatch):
     ]
 
 
-# Findings still awaited, as "path: what": queries/national.py keys its own result cache by the
-# backend until the app's one cache, keyed by store.version(), replaces it.
-PENDING = {"queries/national.py: branches on the store's backend"}
-
-
 def test_neo4j_stays_in_graph():
     found = [line for path in product_files() for line in findings(path)]
-    found = [f for f in found if re.sub(r":\d+: ", ": ", f, count=1) not in PENDING]
     assert found == [], "\n".join(found)
