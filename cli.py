@@ -202,14 +202,32 @@ def cmd_query(args: argparse.Namespace) -> int:
         questions.convert_params(questions.get_question(args.name), params)
         store = open_ready_store(args.backend)
         try:
-            frame = store.ask(args.name, params)
+            unknown = _unknown_ids(store, args.name, params)
+            frame = None if unknown else store.ask(args.name, params)
         finally:
             store.close()
     except (questions.UnknownQuestion, questions.BadParameter, ValueError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
+    if frame is None:
+        print(unknown, file=sys.stderr)
+        return 1
     _print_frame(frame, args.format)
     return 0
+
+
+def _unknown_ids(store: Any, name: str, params: dict[str, str]) -> str | None:
+    """An error naming each parameter whose id matches no node, with the nodes it may mean."""
+    from queries.lookup import unknown_ids
+
+    lines = []
+    for row in unknown_ids(store, name, params):
+        lines.append(f"error: no {row['label']} has the id {row['value']!r} ({row['param']})")
+        for node in row["matches"]:
+            lines.append(f"  did you mean {row['param']}={node['id']}  ({node.get('name')})")
+        if not row["matches"]:
+            lines.append("  no name or id is like it; the Query page lists them by name")
+    return "\n".join(lines) or None
 
 
 def cmd_cypher(args: argparse.Namespace) -> int:

@@ -47,6 +47,13 @@ from typing import Any
 import networkx as nx
 import pandas as pd
 
+from graph.collaboration import (
+    BODY_TYPES,
+    PROGRAMME_RUNNER_TYPES,
+    TARGET_WORK_TYPES,
+    actor_reasons,
+    direct_types,
+)
 from graph.schema import LABELS, LEVELS
 from graph.store import node_key
 
@@ -61,10 +68,35 @@ __all__ = [
     "query_values",
     "answer_frame",
     "answer_from_graph",
+    "PARAM_LABELS",
+    "param_label",
 ]
 
 Row = dict[str, Any]
 Params = Mapping[str, Any]
+
+
+# Parameters that name a node by its id, and the label of that node (``node_id`` takes the
+# label of the ``label`` parameter; ``subject_id`` may name a node of any label).
+PARAM_LABELS: dict[str, str] = {
+    "actor_id": "Actor",
+    "target_group_id": "TargetGroup",
+    "program_id": "Program",
+    "indicator_id": "Indicator",
+    "place_id": "Place",
+    "source_id": "Source",
+}
+
+
+def param_label(param: str, values: Mapping[str, Any]) -> str | None:
+    """The label of the node a parameter names, or None when it names no node of one label.
+
+    >>> param_label("actor_id", {}), param_label("node_id", {"label": "Policy"})
+    ('Actor', 'Policy')
+    """
+    if param == "node_id":
+        return values.get("label")
+    return PARAM_LABELS.get(param)
 
 
 class UnknownQuestion(LookupError):
@@ -180,34 +212,37 @@ def _decoded(value: Any) -> Any:
 # -- the questions -----------------------------------------------------------------------------
 
 
+# Partners are the actor's neighbours in the collaboration network the analyses use
+# (graph.collaboration): direct links between the two actors, and links through a programme,
+# intervention or body they share, one reason per (kind, shared node).
 def _partners(graph: nx.MultiDiGraph, p: Params) -> list[Row]:
     me = _key(graph, "Actor", p["actor_id"])
     if me is None:
         return []
-    found: dict[str, Row] = {}
-    edges = [(v, k, "outgoing") for _, v, k in graph.out_edges(me, keys=True)]
-    edges += [(u, k, "incoming") for u, _, k in graph.in_edges(me, keys=True)]
-    for other, rel_type, side in edges:
+    direct = direct_types()
+    rows = []
+    for other, reasons in actor_reasons(graph, me).items():
         node = graph.nodes[other]
-        if other == me or node.get("label") != "Actor":
-            continue
-        row = found.setdefault(
-            other,
+        out_types = {k for _, v, k in graph.out_edges(me, keys=True) if v == other}
+        in_types = {k for u, _, k in graph.in_edges(me, keys=True) if u == other}
+        rows.append(
             {
                 "partner_id": node["id"],
                 "partner": node.get("name"),
                 "partner_en": node.get("name_en"),
-                "outgoing": set(),
-                "incoming": set(),
-                "links": 0,
-            },
+                "outgoing": sorted(out_types & set(direct)),
+                "incoming": sorted(in_types & set(direct)),
+                "reasons": [r["reason"] for r in reasons],
+                "via": [r["via"] for r in reasons if r["via"] is not None],
+                "links": len(reasons),
+            }
         )
-        row[side].add(rel_type)
-        row["links"] += 1
-    return [
-        {**r, "outgoing": sorted(r["outgoing"]), "incoming": sorted(r["incoming"])}
-        for r in found.values()
-    ]
+    return rows
+
+
+def _sorted_partner_lists(rows: list[Row], p: Params) -> list[Row]:
+    """Reasons and shared nodes as sorted distinct lists (Cypher collects them unordered)."""
+    return [{**r, "reasons": sorted(set(r["reasons"])), "via": sorted(set(r["via"]))} for r in rows]
 
 
 def _target_group_interventions(graph: nx.MultiDiGraph, p: Params) -> list[Row]:
@@ -627,13 +662,24 @@ QUESTIONS: tuple[Question, ...] = (
             "Partners of an actor and how they are linked",
         ),
         (
-            "Aktor yang terhubung langsung dengan aktor ini, dengan jenis hubungan keluar dan masuk.",
-            "Actors directly linked to this actor, with the relationship types in each direction.",
+            "Mitra aktor ini dalam jejaring kolaborasi yang dipakai analisis: hubungan langsung "
+            "(jenisnya keluar dan masuk) dan hubungan lewat program, intervensi atau badan yang "
+            "sama (alasan dan simpul bersamanya); 'tautan' menghitung alasan yang berbeda.",
+            "This actor's partners in the collaboration network the analyses use: direct links "
+            "(their types out and in) and links through a shared programme, intervention or body "
+            "(the reasons and the shared nodes); 'links' counts the distinct reasons.",
         ),
-        "partner_id partner partner_en outgoing incoming links",
+        "partner_id partner partner_en outgoing incoming reasons via links",
         _partners,
         "-links partner_id",
         params={"actor_id": "kepala_desa_mongpok"},
+        fixed={
+            "direct": direct_types(),
+            "work": list(TARGET_WORK_TYPES),
+            "runners": list(PROGRAMME_RUNNER_TYPES),
+            "body": list(BODY_TYPES),
+        },
+        finish=_sorted_partner_lists,
     ),
     _q(
         "interventions_for_target_group",

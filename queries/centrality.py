@@ -67,8 +67,14 @@ METRICS: dict[str, dict[str, Any]] = {
     "degree": {
         "id_name": "Jumlah mitra",
         "en_name": "Partners",
-        "id_help": "Berapa banyak aktor lain yang terhubung langsung dengan aktor ini.",
-        "en_help": "How many other actors this actor is directly linked with.",
+        "id_help": (
+            "Berapa banyak aktor lain yang terhubung dengan aktor ini dalam jejaring kolaborasi: "
+            "langsung atau lewat program, intervensi atau badan yang sama."
+        ),
+        "en_help": (
+            "How many other actors this actor is linked with in the collaboration network: "
+            "directly or through a shared programme, intervention or body."
+        ),
     },
     "weighted_degree": {
         "id_name": "Kekuatan hubungan",

@@ -12,6 +12,8 @@ from drawing.labels import markdown_text
 from queries.collaboration import reason_label
 from queries.details import evidence_passages, node_properties, relationships_of
 from queries.overview import display_name
+from queries.partners import count_partners, partners_of
+from ui.cache import GraphVersion, cached
 from ui.state import sources_dir
 
 NODE_KEY = "network_node"  # the picker's widget key (address parameter ``node``)
@@ -90,6 +92,35 @@ def _relationships(store, node: dict, lang: str) -> None:
     st.dataframe(table, hide_index=True, width="stretch")
 
 
+@cached(max_entries=32)
+def _partners(data: GraphVersion, key: str, lang: str) -> pd.DataFrame:
+    # kept per version of the data, actor and language
+    return partners_of(data.graph, key, lang=lang)
+
+
+def show_partners(store, key: str, lang: str) -> None:
+    """An actor's partners in the collaboration network: counted, named and explained."""
+    st.markdown(f"**{t('partners.header', lang)}**")
+    st.caption(t("partners.definition", lang))
+    partners = _partners(GraphVersion.of(store), key, lang)
+    if partners.empty:
+        st.caption(t("partners.none", lang))
+        return
+    counts = count_partners(partners["reasons"])
+    st.markdown(
+        t("partners.summary", lang, total=counts.total, direct=counts.direct, shared=counts.shared)
+    )
+    kinds = ["direct" if d else "shared" for d in partners["direct"]]
+    table = pd.DataFrame(
+        {
+            t("partners.col_partner", lang): partners["name"],
+            t("partners.col_kind", lang): [t(f"partners.kind.{k}", lang) for k in kinds],
+            t("partners.col_how", lang): partners["how"],
+        }
+    )
+    st.dataframe(table, hide_index=True, width="stretch", key="network_partners")
+
+
 def _evidence(store, node: dict, lang: str) -> None:
     st.markdown(f"**{t('network.details_evidence', lang)}**")
     locators = node.get("evidence") or []
@@ -137,4 +168,8 @@ def show_details(store, nodes: pd.DataFrame, lang: str) -> None:
         _properties(node, lang)
     with right:
         _relationships(store, node, lang)
+        if label == "Actor":
+            st.caption(t("partners.rels_note", lang))
+    if label == "Actor":
+        show_partners(store, key, lang)
     _evidence(store, node, lang)

@@ -22,14 +22,41 @@ __all__ = ["CYPHER", "cypher_for", "order_clause"]
 
 Params = Mapping[str, Any]
 
+# The actor's neighbours in the collaboration network (graph.collaboration): one row per
+# distinct (reason, shared node) from the branches below, counted per partner. The reason codes
+# and relationship types travel as fixed parameters of the question.
 PARTNERS = dedent("""
-    MATCH (a:Actor {id: $actor_id})--(p:Actor)
-    WHERE p <> a
-    WITH DISTINCT a, p
+    MATCH (a:Actor {id: $actor_id})
+    CALL (a) {
+      MATCH (a)-[r]-(p:Actor)
+      WHERE p <> a AND type(r) IN keys($direct)
+      RETURN p, $direct[type(r)] AS reason, null AS via
+      UNION
+      MATCH (a)-[r1]->(x)<-[r2]-(p:Actor)
+      WHERE p <> a AND (x:Intervention OR x:Program) AND type(r1) IN $work AND type(r2) IN $work
+      RETURN p, CASE WHEN x:Intervention THEN 'same_intervention' ELSE 'same_programme' END
+               AS reason,
+             CASE WHEN x:Intervention THEN 'Intervention:' ELSE 'Program:' END + x.id AS via
+      UNION
+      MATCH (a)-[r1]->(x:Actor)<-[r2]-(p:Actor)
+      WHERE p <> a AND type(r1) IN $body AND type(r2) IN $body
+      RETURN p, 'same_body' AS reason, 'Actor:' + x.id AS via
+      UNION
+      MATCH (g:Program)-[:COLLABORATES_WITH]->(a), (p:Actor)-[r]->(g)
+      WHERE p <> a AND type(r) IN $runners
+      RETURN p, 'programme_partner' AS reason, 'Program:' + g.id AS via
+      UNION
+      MATCH (a)-[r]->(g:Program)-[:COLLABORATES_WITH]->(p:Actor)
+      WHERE p <> a AND type(r) IN $runners
+      RETURN p, 'programme_partner' AS reason, 'Program:' + g.id AS via
+    }
+    WITH a, p, count(*) AS links, collect(DISTINCT reason) AS reasons, collect(DISTINCT via) AS via
     RETURN p.id AS partner_id, p.name AS partner, p.name_en AS partner_en,
-           COLLECT { MATCH (a)-[r]->(p) RETURN DISTINCT type(r) AS t ORDER BY t } AS outgoing,
-           COLLECT { MATCH (a)<-[r]-(p) RETURN DISTINCT type(r) AS t ORDER BY t } AS incoming,
-           COUNT { (a)--(p) } AS links
+           COLLECT { MATCH (a)-[r]->(p) WHERE type(r) IN keys($direct)
+                     RETURN DISTINCT type(r) AS t ORDER BY t } AS outgoing,
+           COLLECT { MATCH (a)<-[r]-(p) WHERE type(r) IN keys($direct)
+                     RETURN DISTINCT type(r) AS t ORDER BY t } AS incoming,
+           reasons, via, links
     ORDER BY links DESC, partner_id
 """).strip()
 

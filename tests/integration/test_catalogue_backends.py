@@ -88,3 +88,14 @@ def test_cli_query_on_neo4j_prints_what_the_memory_backend_prints(
     rows = json.loads(on_neo.stdout)
     assert rows == json.loads(on_memory.stdout)
     assert [r["intervention_id"] for r in rows] == ["dashat_penjualan_makanan", "dashat_pmt"]
+
+
+def test_partners_of_every_actor_are_the_same_on_both_backends(memory, neo):
+    # the Cypher of partners_of_actor follows the collaboration network's rules (direct links,
+    # shared interventions, programmes and bodies, programme partners) for every actor
+    actors = sorted(n["id"] for n in memory.nodes("Actor"))
+    shared = 0
+    for actor in actors:
+        got = same_answer(memory, neo, "partners_of_actor", {"actor_id": actor})
+        shared += sum(bool(v) for v in got["via"])
+    assert len(actors) > 40 and shared > 0

@@ -186,10 +186,15 @@ def test_centrality_metric_picker_changes_chart_and_explanation(analysis_ws):
     at.selectbox(key="centrality_metric").set_value("degree").run()
     assert not at.exception, at.exception
     captions = " ".join(_captions(at))
-    assert "How many other actors this actor is directly linked with." in captions
+    assert "How many other actors this actor is linked with in the collaboration" in captions
+    assert t("partners.definition", "en") in captions  # what "partners" means, on the page
     table = at.dataframe[0].value
     assert "Partners" in table.columns and "Kepala Desa Mongpok" not in table["Actor"].tolist()
     assert "Mongpok village head" in table["Actor"].tolist()  # names in the chosen language
+    # the partners split into direct ones and ones through something shared, summing to degree
+    direct, shared = t("centrality.col_direct", "en"), t("centrality.col_shared", "en")
+    assert (table[direct] + table[shared] == table["Partners"]).all()
+    assert table[shared].sum() > 0
 
 
 def test_centrality_options_change_the_network(analysis_ws):

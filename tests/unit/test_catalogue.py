@@ -19,6 +19,7 @@ from graph.neo4j import questions as cypher
 from graph.questions import BadParameter, Question, UnknownQuestion
 from graph.schema import LABELS, LEVELS, REL_TYPES
 from loaders.case_study import load_case_study
+from queries.collaboration import collaboration_projection
 from tests.conftest import DATA
 from tests.unit.test_cli import run_cli
 
@@ -225,17 +226,36 @@ def test_every_question_answers_without_arguments(store, name):
 
 
 def test_partners_of_the_village_head(store):
-    # network.yaml: LEADS and COORDINATES to the TPPS, SUPPORTS the cadres; nothing points back.
+    # network.yaml: LEADS and COORDINATES the TPPS and SUPPORTS the cadres (direct links);
+    # everyone else is a partner through the Kampung KB programme or the home visits.
     frame = ask(store, "partners_of_actor")
-    assert records(frame, "partner_id", "outgoing", "incoming", "links") == [
-        ("tpps_desa_mongpok", ["COORDINATES", "LEADS"], [], 2),
-        ("kader_kampung_kb", ["SUPPORTS"], [], 1),
+    assert records(frame, "partner_id", "outgoing", "incoming", "reasons", "links")[:2] == [
+        ("kader_kampung_kb", ["SUPPORTS"], [], ["same_intervention", "supports"], 2),
+        ("tpps_desa_mongpok", ["COORDINATES", "LEADS"], [], ["coordinates", "leads"], 2),
     ]
+    baznas = frame[frame["partner_id"] == "baznas_kab_serang"].iloc[0]
+    assert list(baznas["reasons"]) == ["programme_partner"]
+    assert list(baznas["via"]) == ["Program:kampung_kb"]
+
+
+def test_partners_are_the_neighbours_in_the_collaboration_network(store):
+    # one notion of partners: the named question lists exactly the actor's edges in the
+    # projection the Centrality page measures, with the same number of reasons per partner
+    P = collaboration_projection(store.to_networkx())
+    for actor in ("kepala_desa_mongpok", "kader_kampung_kb", "baznas_kab_serang"):
+        key = f"Actor:{actor}"
+        frame = ask(store, "partners_of_actor", actor_id=actor)
+        got = {f"Actor:{r}": n for r, n in zip(frame["partner_id"], frame["links"], strict=True)}
+        assert got == {b: P[key][b]["weight"] for b in P[key]}
+        assert len(frame) == P.degree(key)
 
 
 def test_partners_of_the_cadres_in_both_directions(store):
     frame = ask(store, "partners_of_actor", actor_id="kader_kampung_kb")
-    assert records(frame, "partner_id", "outgoing", "incoming") == [
+    direct = frame[
+        [bool(o) or bool(i) for o, i in zip(frame["outgoing"], frame["incoming"], strict=True)]
+    ]
+    assert records(direct.sort_values("partner_id"), "partner_id", "outgoing", "incoming") == [
         ("kepala_desa_mongpok", [], ["SUPPORTS"]),
         ("tokoh_agama_mongpok", ["COLLABORATES_WITH"], []),
         ("tokoh_masyarakat_mongpok", ["COLLABORATES_WITH"], []),
@@ -633,3 +653,27 @@ def test_cli_names_a_bad_parameter_and_an_unknown_question(cli_workspace):
     assert "no parameter 'place'" in bad.stderr and "indicator_id, place_id" in bad.stderr
     unknown = run_cli("query", "who_pays", workspace=cli_workspace, check=False)
     assert unknown.returncode == 1 and "who_funds_what" in unknown.stderr
+
+
+def test_cli_an_unknown_actor_is_an_error_with_the_names_it_may_mean(cli_workspace):
+    typed = run_cli(
+        "query",
+        "partners_of_actor",
+        "--param",
+        "actor_id=Kepala Desa Mongpok",
+        workspace=cli_workspace,
+        check=False,
+    )
+    assert typed.returncode == 1 and typed.stdout == ""
+    assert "no Actor has the id 'Kepala Desa Mongpok'" in typed.stderr
+    assert "actor_id=kepala_desa_mongpok" in typed.stderr  # the name typed, found
+    known = run_cli(
+        "query",
+        "partners_of_actor",
+        "--param",
+        "actor_id=kepala_desa_mongpok",
+        "--format",
+        "json",
+        workspace=cli_workspace,
+    )
+    assert len(json.loads(known.stdout)) > 2

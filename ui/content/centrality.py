@@ -22,6 +22,7 @@ from queries.centrality import (
     single_points_of_failure,
 )
 from queries.collaboration import REASONS, collaboration_projection, reason_label
+from queries.partners import projection_counts
 from ui.cache import GraphVersion, cached
 from ui.state import current_lang, graph_or_stop, table_rows
 
@@ -97,11 +98,15 @@ def _metrics_frame(
             t("col.level", lang): [t_value("level", lv, lang) for lv in table["level"]],
         }
     )
+    counts = projection_counts(_projection(data, reasons, levels))
     for metric in metrics:
         values = table[metric]
         if metric == "articulation_point":
             values = values.map(lambda v: "✓" if v else "")
         shown[metric_help(metric, lang)[0]] = values
+        if metric == "degree":  # the partners, split as the network page's detail panel does
+            shown[t("centrality.col_direct", lang)] = [counts[a].direct for a in table["actor"]]
+            shown[t("centrality.col_shared", lang)] = [counts[a].shared for a in table["actor"]]
     return shown, shown.to_csv(index=False).encode("utf-8")
 
 
@@ -291,6 +296,7 @@ def render() -> None:
         st.error(t("analysis.error", lang, error=exc))
         return
     st.caption(t("centrality.shown", lang, actors=P.number_of_nodes(), links=P.number_of_edges()))
+    st.caption(t("partners.definition", lang))
     _top_chart(table, lang)
     _metrics_table(shown, csv, table.attrs.get("betweenness_sampled_k"), lang)
     _brokers(named[0], lang)
