@@ -17,6 +17,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 import tests.unit.test_app_pages as base
+from drawing.answers import header
 from drawing.i18n import t
 from graph.memory_store import MemoryStore
 from graph.store import GraphStore
@@ -162,7 +163,7 @@ def _bibliography(at: AppTest) -> str:
 
 def _query_answer(at: AppTest) -> str:
     at.selectbox(key="query_question").set_value("actors_by_level_and_sector").run()
-    return " ".join(a for ids in at.dataframe[0].value["actor_ids"] for a in ids)
+    return " | ".join(at.dataframe[0].value[header("actor_ids", "id")])
 
 
 # page -> (the write, what the page shows, shown before, shown after)
@@ -170,7 +171,7 @@ WRITES: dict[str, tuple[Callable[[GraphStore], None], Callable[[AppTest], str], 
     "ui/overview.py": (_added, _overview_counts, "3", "4"),
     "ui/network.py": (_renamed, _network_drawing, "BKKBN", "BKKBN Pusat"),
     "ui/centrality.py": (_renamed, _centrality_table, "BKKBN", "BKKBN Pusat"),
-    "ui/query.py": (_added, _query_answer, "bkkbn", "bidan"),
+    "ui/query.py": (_added, _query_answer, "BKKBN", "Bidan Desa"),
     "ui/national.py": (_place_renamed, _national_place, "Desa Mongpok", "Desa Mongpok Baru"),
     "ui/sources.py": (_source_added, _bibliography, "Kampung KB", "Laporan Kedua"),
 }
