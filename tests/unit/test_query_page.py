@@ -88,6 +88,9 @@ def test_funding_chart_plots_amounts_per_funder_by_name(case_ws, lang):
     # the bars' values are the totals stated by the source, not a count of 1 per funder
     values = sorted(_chart_values(chart))
     assert values == sorted(float(v) for v in known["total"])
+    unknown = len(data) - len(known)  # funders whose amounts the source does not state
+    assert unknown > 0
+    assert t("query.chart_missing", lang, n=unknown) in [c.value for c in at.caption]
     assert max(values) > 1
 
 

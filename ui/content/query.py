@@ -201,6 +201,14 @@ def _small_graph(data: GraphVersion, question: dict, answer, values: dict, lang:
     return True
 
 
+def _missing_values(answer: pd.DataFrame, question: str, lang: str) -> None:
+    """Say how many rows the chart leaves out for want of a value."""
+    value = CHARTS[question].value
+    missing = int(answer[value].isna().sum()) if value else 0
+    if missing:
+        st.caption(t("query.chart_missing", lang, n=missing))
+
+
 def _partner_summary(answer: pd.DataFrame, lang: str) -> None:
     counts = count_partners(answer["reasons"])
     summary = t(
@@ -232,6 +240,7 @@ def _show_answer(
         st.altair_chart(
             _bar_chart(chart, question["name"], lang), width="stretch", key="query_chart"
         )
+        _missing_values(answer, question["name"], lang)
         return
     if view == "graph" and _small_graph(data, question, answer, values, lang):
         return
