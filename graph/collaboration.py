@@ -361,6 +361,17 @@ def _kept(by_reason: Mapping, reasons: Collection[str] | None) -> list[dict[str,
     ]
 
 
+def _around(G: nx.MultiDiGraph, actor: str) -> set[str]:
+    """The nodes every reason of ``actor`` goes through: its neighbours, and the neighbours of
+    the interventions and programmes it is linked with and of the bodies it belongs to."""
+    near = {actor, *nx.all_neighbors(G, actor)}
+    bodies = {v for _, v, k in G.out_edges(actor, keys=True) if k in BODY_TYPES}
+    for node in list(near):
+        if G.nodes[node].get("label") in ("Intervention", "Program") or node in bodies:
+            near.update(nx.all_neighbors(G, node))
+    return near
+
+
 def actor_reasons(
     G: nx.MultiDiGraph,
     actor: str,
@@ -382,10 +393,13 @@ def actor_reasons(
     >>> {k: [r["reason"] for r in rs] for k, rs in actor_reasons(G, "Actor:b").items()}
     {'Actor:a': ['supports']}
     """
-    actors = _actors(G, reasons, levels)
+    if actor not in G:
+        return {}
+    H = G.subgraph(_around(G, actor))  # the reasons of one actor lie within two steps
+    actors = _actors(H, reasons, levels)
     if actor not in set(actors):
         return {}
-    found = _collect(G, set(actors), _window(date_window), focus=actor)
+    found = _collect(H, set(actors), _window(date_window), focus=actor)
     out: dict[str, list[dict[str, Any]]] = {}
     for (a, b), by_reason in sorted(found.pairs.items()):
         kept = _kept(by_reason, reasons)

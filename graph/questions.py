@@ -664,10 +664,10 @@ QUESTIONS: tuple[Question, ...] = (
         (
             "Mitra aktor ini dalam jejaring kolaborasi yang dipakai analisis: hubungan langsung "
             "(jenisnya keluar dan masuk) dan hubungan lewat program, intervensi atau badan yang "
-            "sama (alasan dan simpul bersamanya); 'tautan' menghitung alasan yang berbeda.",
+            "sama (alasan dan simpul bersamanya), dengan jumlah alasan yang berbeda.",
             "This actor's partners in the collaboration network the analyses use: direct links "
             "(their types out and in) and links through a shared programme, intervention or body "
-            "(the reasons and the shared nodes); 'links' counts the distinct reasons.",
+            "(the reasons and the shared nodes), with the number of distinct reasons.",
         ),
         "partner_id partner partner_en outgoing incoming reasons via links",
         _partners,

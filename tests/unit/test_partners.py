@@ -9,7 +9,7 @@ import tests.unit.test_app_pages as base
 from drawing.i18n import LANGUAGES, t
 from graph.memory_store import MemoryStore
 from loaders.case_study import load_case_study
-from queries.collaboration import DIRECT_REASONS, collaboration_projection
+from queries.collaboration import DIRECT_REASONS, actor_reasons, collaboration_projection
 from queries.partners import count_partners, partners_of, projection_counts
 from tests.conftest import DATA
 
@@ -84,3 +84,18 @@ def workspace(tmp_path, monkeypatch):
     base._clear_caches()
     yield folder
     base._clear_caches()
+
+
+def test_one_actors_reasons_equal_its_edges_in_the_whole_projection_on_a_synthetic_network():
+    # actor_reasons looks only two steps around the actor; on a national-shaped network every
+    # actor's partners and reasons are still those of the projection of the whole network
+    from loaders.synth.loading import load
+    from loaders.synth.network import generate
+
+    store = MemoryStore(None)
+    load(generate(20, 7), store)
+    G = store.to_networkx()
+    P = collaboration_projection(G)
+    assert P.number_of_edges() > 0
+    for actor in P:
+        assert actor_reasons(G, actor) == {b: P[actor][b]["reasons"] for b in P[actor]}, actor
