@@ -57,8 +57,9 @@ _CODED = {
         "family_function",
         "unit",
         "frequency",
+        "instrument",
     )
-}
+} | {"basis": "claim"}
 _REL_LISTS = frozenset({"outgoing", "incoming"})
 # Columns of ids or node keys ("Label:id") without "_id" in their name: shown as names.
 _NAMED = frozenset(

@@ -6,12 +6,13 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pandas as pd
 import pyarrow as pa
 import pytest
 from streamlit.testing.v1 import AppTest
 
 import tests.unit.test_app_pages as base
-from drawing.answers import header
+from drawing.answers import display_frame, header
 from drawing.i18n import LANGUAGES, t
 from graph.memory_store import MemoryStore
 from loaders.case_study import load_case_study
@@ -130,3 +131,21 @@ def test_small_graph_draws_the_nodes_of_the_answer(case_ws):
     page = frames[0].proto.srcdoc
     assert "new vis.Network(" in page and "https://" not in page
     assert "Mongpok village head" in page and "Kampung KB" in page
+
+
+@pytest.mark.parametrize("lang", list(LANGUAGES))
+def test_coded_values_show_in_words_and_missing_ones_blank(lang):
+    answer = pd.DataFrame(
+        {
+            "instrument": ["not stated", "SSGI"],
+            "basis": ["measured", None],
+            "intervention_kind": ["sensitive", "specific"],
+            "innovation": [True, False],
+        }
+    )
+    shown = display_frame(answer, lang, {})
+    assert shown[header("instrument", lang)].tolist() == [t("instrument.not stated", lang), "SSGI"]
+    assert shown[header("basis", lang)].tolist() == [t("claim.measured", lang), ""]
+    kinds = [t("intervention_kind.sensitive", lang), t("intervention_kind.specific", lang)]
+    assert shown[header("intervention_kind", lang)].tolist() == kinds
+    assert shown[header("innovation", lang)].tolist() == [t("query.yes", lang), t("query.no", lang)]
