@@ -28,6 +28,7 @@ __all__ = [
     "GraphVersion",
     "sources_dir",
     "language_switch",
+    "keep_choices",
 ]
 
 
@@ -156,5 +157,27 @@ def language_switch() -> str:
         format_func=LANGUAGES.__getitem__,
         key="lang",
         horizontal=True,
+        on_change=keep_choices,
     )
     return normalise_lang(choice)
+
+
+def _plain(value: object) -> bool:
+    """A value a choice widget holds: text or a number (not a flag), or a list of them."""
+    if isinstance(value, (list, tuple)):
+        return all(_plain(v) for v in value)
+    return isinstance(value, (str, int, float)) and not isinstance(value, bool)
+
+
+def keep_choices() -> None:
+    """Keep every choice of the page across a language switch.
+
+    A picker shows its options through the language's names, and the browser sends back
+    the name it shows: after a switch no option bears that name any more, so the picker
+    would fall back to its default, and a page that writes its view into the address (the
+    Network page) would then lose its address. Setting each choice again from the session
+    makes the widgets take it whatever the language.
+    """
+    for key, value in list(st.session_state.items()):
+        if key != "lang" and _plain(value):
+            st.session_state[key] = value

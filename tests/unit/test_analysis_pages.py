@@ -7,6 +7,7 @@ table (three villages and a printed total that does not add up).
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -248,6 +249,19 @@ def test_pathway_evidence_series_and_table(analysis_ws):
     table = at.dataframe[-1].value
     assert set(table[t("col.intervention", "id")]) >= {"Bibit lele", "Penyuluhan Posyandu"}
     assert t("claim.reported_by_informants", "id") in table[t("col.claim_kind", "id")].tolist()
+
+
+def test_pathway_chart_reads_its_years_and_every_value(analysis_ws):
+    """The plot keeps its height with the legend below it, one tick a year, and the value
+    axis reaches above the highest point (Mongpok's 55 %)."""
+    at = base._open("ui/pathways.py", "en")
+    at.selectbox(key="pathways_intervention").set_value("posyandu").run()
+    spec = json.loads(at.get("arrow_vega_lite_chart")[0].proto.spec)
+    assert spec["autosize"]["type"] == "fit-x" and spec["height"] >= 300
+    x_axis = spec["layer"][0]["encoding"]["x"]["axis"]
+    assert x_axis["tickCount"] == {"interval": "year", "step": 1} and x_axis["format"] == "%Y"
+    top = spec["layer"][0]["encoding"]["y"]["scale"]["domain"][1]
+    assert top >= 55
 
 
 def test_hostile_names_stay_text_in_the_diagram(analysis_ws):

@@ -140,6 +140,25 @@ def test_language_switch_changes_titles(ws):
     assert t("network.filter_types", "en") in [m.label for m in at.multiselect]
 
 
+def test_language_switch_keeps_the_view_and_its_address(ws):
+    at = base._open(PAGE, "id")
+    at.selectbox(key="network_focus").set_value("Actor:bkkbn").run()
+    at.multiselect(key="network_types").set_value(["cadre", "government_office"]).run()
+    shown = _shown(at)
+    at.radio(key="lang").set_value("en").run()
+    assert not at.exception, at.exception
+    assert at.selectbox(key="network_focus").value == "Actor:bkkbn"
+    assert dict(at.query_params)["focus"] in ("Actor:bkkbn", ["Actor:bkkbn"])
+    assert _shown(at) == shown
+
+
+def test_choices_kept_across_the_switch_are_only_plain_values():
+    from ui.state import _plain
+
+    assert _plain("Actor:x") and _plain(["a", "b"]) and _plain((2019, 2023)) and _plain(2)
+    assert not _plain(True) and not _plain([object()]) and not _plain({"a": 1})
+
+
 def test_filters_combine_and_remove_nodes(ws):
     at = base._open(PAGE, "en")
     before = _shown(at)[0]  # 4 actors, 2 programmes, 2 interventions

@@ -10,6 +10,7 @@ says: "reported by informants" has its own dashed style and is never drawn as "m
 from __future__ import annotations
 
 import html
+import math
 
 import altair as alt
 import pandas as pd
@@ -30,6 +31,7 @@ from ui.cache import GraphVersion, cached, vega_lite_spec
 from ui.state import current_lang, graph_or_stop, sources_dir, table_rows
 
 DEFAULT_INTERVENTION = "bibit_lele"
+CHART_HEIGHT = 320  # the plot area of the indicator chart, in pixels
 # How each kind of claim is drawn; the legend explains the same styles in words.
 CLAIM_STYLES = {
     "measured": 'color="#2e7d32" penwidth=2.5 style=solid',
@@ -220,9 +222,10 @@ def _series_chart(shown: pd.DataFrame, unit: str, title: str, lang: str) -> alt.
     measured = shown[~shown["target"]]
     targets = shown[shown["target"]]
     value_title = f"{t('chart.value', lang)} ({unit})" if unit else t("chart.value", lang)
+    years = alt.Axis(format="%Y", tickCount={"interval": "year", "step": 1}, labelOverlap=True)
     base = alt.Chart(measured, title=title).encode(
-        x=alt.X("period_start:T", title=t("chart.period", lang), axis=alt.Axis(format="%Y")),
-        y=alt.Y("value:Q", title=value_title, scale=alt.Scale(zero=True)),
+        x=alt.X("period_start:T", title=t("chart.period", lang), axis=years),
+        y=alt.Y("value:Q", title=value_title, scale=alt.Scale(domain=[0, value_top(shown)])),
         color=alt.Color(
             "label:N",
             title=t("chart.series", lang),
@@ -248,7 +251,20 @@ def _series_chart(shown: pd.DataFrame, unit: str, title: str, lang: str) -> alt.
                 ],
             )
         )
-    return alt.layer(*layers).properties(height=320)
+    # "fit-x": the plot keeps its height and the legend is added below it; Streamlit's
+    # default ("fit") squeezes plot, title and legend into the height together.
+    return alt.layer(*layers).properties(
+        height=CHART_HEIGHT,
+        autosize=alt.AutoSizeParams(type="fit-x", contains="padding"),
+        padding={"top": 12, "left": 5, "right": 5, "bottom": 5},  # room above the title
+    )
+
+
+def value_top(shown: pd.DataFrame) -> float:
+    """The top of the value axis: above every value drawn (targets too), at a round number."""
+    top = float(pd.to_numeric(shown["value"], errors="coerce").max())
+    step = 10.0 if top > 20 else (5.0 if top > 5 else 1.0)
+    return max(step, math.ceil(top * 1.05 / step) * step)
 
 
 def _with_labels(obs: pd.DataFrame, lang: str) -> pd.DataFrame:

@@ -1,0 +1,83 @@
+"""The finished pages in a real browser (headless Debian Chromium driven by Playwright).
+
+What AppTest cannot see: the indicator chart on the Pathways page is laid out readably (its
+plot is tall, its title inside the chart, one tick a year, every point inside the plot), a
+language switch keeps the page address and so the view it describes, and presentation mode
+has a visible way out. Waits are on conditions, never on fixed sleeps.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from drawing.i18n import t
+from tests.conftest import require
+from tests.e2e.conftest import AppServer
+from tests.e2e.support import DRAWN_OR_ERROR, IDLE, NETWORK_SIZE
+from tests.e2e.test_browser import _curated_dataset_is_valid
+
+pytestmark = [pytest.mark.browser, pytest.mark.timeout(240)]
+
+LOAD_MS = 90_000  # first run of a page: imports, loading the case study, the layout
+STEP_MS = 60_000  # a rerun after a widget change
+ACTOR = "kepala_desa_mongpok"
+
+# The indicator chart's SVG: the plot's height, the title's top against the chart's, the
+# year labels of the x axis, and the highest y of a drawn point against the plot's top.
+CHART = """() => {
+  const svg = document.querySelector('[data-testid="stVegaLiteChart"] svg.marks');
+  if (!svg) return null;
+  const box = svg.getBoundingClientRect();
+  const title = svg.querySelector('.role-title-text text');
+  const years = [...svg.querySelectorAll('.role-axis-label text')]
+    .map(e => e.textContent).filter(s => /^\\d{4}$/.test(s));
+  const rows = [...svg.querySelectorAll('.role-axis-grid line')]
+    .map(e => e.getBoundingClientRect()).filter(r => r.width > r.height);
+  const points = [...svg.querySelectorAll('.mark-symbol.role-mark path')]
+    .map(e => e.getBoundingClientRect());
+  const tops = rows.map(r => r.top);
+  return {
+    svgTop: box.top, titleTop: title ? title.getBoundingClientRect().top : null, years: years,
+    plotTop: tops.length ? Math.min(...tops) : null,
+    plotHeight: tops.length ? Math.max(...tops) - Math.min(...tops) : null,
+    highest: points.length ? Math.min(...points.map(p => p.top + p.height / 2)) : null,
+  };
+}"""
+
+
+@pytest.fixture(scope="module")
+def curated_app(app_server) -> AppServer:
+    require(_curated_dataset_is_valid(), "the curated dataset does not pass its checks")
+    return app_server
+
+
+def _open(page, server: AppServer, path: str) -> None:
+    page.goto(f"{server.url}/{path}", wait_until="domcontentloaded")
+    page.wait_for_function(IDLE, timeout=LOAD_MS)
+
+
+def test_pathways_chart_is_readable(curated_app, page):
+    _open(page, curated_app, "pathways")
+    page.wait_for_function(f"() => ({CHART})() && ({CHART})().years.length", timeout=LOAD_MS)
+    chart = page.evaluate(CHART)
+    assert chart["plotHeight"] >= 250, chart  # the plot, not the legend, gets the height
+    assert chart["titleTop"] is not None and chart["titleTop"] >= chart["svgTop"] - 1, chart
+    assert len(chart["years"]) == len(set(chart["years"])) >= 3, chart  # one tick a year
+    assert chart["highest"] >= chart["plotTop"] - 1, chart  # 55 % inside the plot
+
+
+def test_language_switch_keeps_the_network_view(curated_app, page):
+    _open(page, curated_app, f"network?focus={ACTOR}&depth=2")
+    page.wait_for_function(DRAWN_OR_ERROR, timeout=LOAD_MS)
+    before = page.evaluate(NETWORK_SIZE)
+    page.get_by_text("English", exact=True).click()
+    page.wait_for_function(
+        "(title) => [...document.querySelectorAll('h1')].some(h => h.textContent.includes(title))",
+        arg=t("network.title", "en"),
+        timeout=STEP_MS,
+    )
+    page.wait_for_function(IDLE, timeout=STEP_MS)
+    page.wait_for_function(DRAWN_OR_ERROR, timeout=STEP_MS)
+    assert ACTOR in page.url and "depth=2" in page.url, page.url
+    after = page.evaluate(NETWORK_SIZE)
+    assert after[0] == before[0] < 88, (before, after)  # the focus, not the whole graph
