@@ -20,6 +20,8 @@ from typing import Any
 import networkx as nx
 
 from drawing.elements import DrawOptions, default_style, network_elements, view_elements
+from drawing.filenames import file_name, view_stem
+from drawing.i18n import t
 from drawing.layout import SEED, layout_positions, view_positions
 from drawing.view import WHOLE_GRAPH, ViewFilters, network_universe
 from loaders import formats
@@ -129,13 +131,15 @@ def export_graph(
     dpi: int = 150,
     title: str | None = None,
 ) -> Exported:
-    """``graph`` (a store's NetworkX view) exported as ``fmt``, restricted by ``filters``."""
+    """``graph`` (a store's NetworkX view) exported as ``fmt``, restricted by ``filters``;
+    its file name says what it holds, in ``lang`` (:func:`drawing.filenames.view_stem`)."""
     if fmt not in EXPORT_FORMATS:
         raise ValueError(f"format is one of {', '.join(EXPORT_FORMATS)}, got {fmt!r}")
-    name = f"jejaring.{'zip' if fmt == 'csv' else fmt}"
     if fmt in DATA_FORMATS:
+        name = file_name(view_stem(filters, lang, graph), "zip" if fmt == "csv" else fmt)
         return Exported(_data_file(graph, fmt, filters), MIME[fmt], name)
     view = filters or ViewFilters()
+    name = file_name(view_stem(view, lang, graph), fmt)
     if fmt == "html":
         from exports.html import view_html
 
@@ -147,4 +151,5 @@ def export_graph(
     poster = build_poster(graph, view, options)
     data = poster_bytes(poster, fmt)
     poster.figure.clear()
-    return Exported(data, MIME[fmt], f"jejaring-{paper.lower()}-{orientation}.{fmt}")
+    stem = view_stem(view, lang, graph, paper, t(f"data.orientation.{orientation}", lang))
+    return Exported(data, MIME[fmt], file_name(stem, fmt))

@@ -13,6 +13,7 @@ import streamlit as st
 
 import settings
 from drawing.i18n import DEFAULT_LANG, LANGUAGES, normalise_lang, t
+from drawing.view import ViewFilters
 from graph.neo4j.store import StoreUnavailable
 from graph.store import GraphStore
 from loaders.bootstrap import open_ready_store
@@ -29,7 +30,12 @@ __all__ = [
     "sources_dir",
     "language_switch",
     "keep_choices",
+    "NETWORK_VIEW",
+    "remember_network_view",
+    "network_view",
 ]
+
+NETWORK_VIEW = "network_view"  # the view the Network page last showed in this session
 
 
 def default_lang() -> str:
@@ -181,3 +187,14 @@ def keep_choices() -> None:
     for key, value in list(st.session_state.items()):
         if key != "lang" and _plain(value):
             st.session_state[key] = value
+
+
+def remember_network_view(view: ViewFilters) -> None:
+    """Keep the view the Network page shows, for the Data page's exports and posters."""
+    st.session_state[NETWORK_VIEW] = view
+
+
+def network_view() -> ViewFilters | None:
+    """The view the Network page last showed in this session, or None before it was opened."""
+    view = st.session_state.get(NETWORK_VIEW)
+    return view if isinstance(view, ViewFilters) else None

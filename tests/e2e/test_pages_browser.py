@@ -81,3 +81,23 @@ def test_language_switch_keeps_the_network_view(curated_app, page):
     assert ACTOR in page.url and "depth=2" in page.url, page.url
     after = page.evaluate(NETWORK_SIZE)
     assert after[0] == before[0] < 88, (before, after)  # the focus, not the whole graph
+
+
+def test_network_poster_and_data_page_take_the_view(curated_app, page):
+    _open(page, curated_app, f"network?focus={ACTOR}&depth=2")
+    page.wait_for_function(DRAWN_OR_ERROR, timeout=LOAD_MS)
+    button = page.locator(".st-key-network_download_poster").get_by_role(
+        "button", name=t("network.download_poster", "id", fmt="PDF")
+    )
+    with page.expect_download(timeout=STEP_MS) as download:
+        button.click()
+    name = download.value.suggested_filename
+    assert name == "jejaring-fokus-kepala-desa-mongpok-2-langkah-a4-tegak.pdf", name
+    assert download.value.path().read_bytes()[:5] == b"%PDF-"
+    page.locator('[data-testid="stSidebarNav"] a[href$="/data_page"]').click()
+    page.wait_for_function(
+        "() => !!document.querySelector('.st-key-data_network_view')", timeout=STEP_MS
+    )
+    page.wait_for_function(IDLE, timeout=STEP_MS)
+    caption = page.get_by_text("Kepala Desa Mongpok", exact=False).first.inner_text()
+    assert t("file.steps", "id", n=2) in caption, caption

@@ -22,7 +22,9 @@ import pandas as pd
 import streamlit as st
 
 import loaders.templates as template_files
+from drawing.filenames import view_words
 from drawing.i18n import t, t_value
+from drawing.labels import markdown_text as _md
 from drawing.view import DEFAULT_LABELS, NETWORK_LABELS, ViewFilters
 from exports.formats import (
     DATA_FORMATS,
@@ -36,7 +38,7 @@ from graph.store import GraphStore
 from loaders.importer import ImportReport
 from queries.overview import display_name
 from ui.cache import GraphVersion
-from ui.state import current_lang, graph_or_stop
+from ui.state import current_lang, graph_or_stop, network_view
 from ui.upload import (
     ACCEPTED,
     Applied,
@@ -65,6 +67,21 @@ def _seed(key: str, network_key: str, default: list[str], options: list[str]) ->
         current = st.session_state.get(network_key)
         chosen = [v for v in current if v in options] if isinstance(current, list) else None
         st.session_state[key] = chosen or default
+
+
+def _network_view(graph, lang: str) -> ViewFilters | None:
+    """The Network page's current view when the user takes it (the default once that page
+    was opened in this session), said in words; None otherwise."""
+    view = network_view()
+    if view is None:
+        return None
+    if not st.toggle(t("data.network_view", lang), value=True, key="data_network_view"):
+        return None
+    described = " · ".join(view_words(view, lang, graph))
+    st.caption(
+        t("data.network_view_is", lang, view=_md(described or t("data.network_view_default", lang)))
+    )
+    return view
 
 
 def _filters(graph, lang: str) -> ViewFilters | None:
@@ -142,7 +159,8 @@ def _downloads(data: GraphVersion, lang: str) -> None:
         key="data_format",
     )
     graph = data.graph
-    filters = _filters(graph, lang)
+    taken = _network_view(graph, lang)
+    filters = taken if taken is not None else _filters(graph, lang)
     paper, orientation = "A4", "portrait"
     if fmt in POSTERS:
         left, right = st.columns(2)

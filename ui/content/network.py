@@ -38,6 +38,7 @@ from drawing.elements import (
     view_path,
     view_projection,
 )
+from drawing.filenames import file_name, view_stem
 from drawing.html import PHYSICS_MAX, view_page
 from drawing.i18n import t, t_value
 from drawing.labels import markdown_text
@@ -56,16 +57,18 @@ from drawing.view import (
     network_universe,
     read_view,
 )
+from exports.formats import MIME, export_graph
 from queries.centrality import metric_help
 from queries.overview import display_name
 from queries.scope import search_nodes
 from queries.views import MAX_DEPTH
 from ui.cache import GraphVersion, cached
 from ui.network_details import NODE_KEY, show_details, show_path
-from ui.state import current_lang, graph_or_stop, node_cap
+from ui.state import current_lang, graph_or_stop, node_cap, remember_network_view
 
 CANVAS_HEIGHT = 650
 PRESENT_HEIGHT = 860  # presentation mode: the drawing fills a projector screen
+POSTER_FORMATS = ("pdf", "png", "svg")
 SEARCH_LIMIT = 50  # actors offered for one search on a graph above the node cap
 # Address parameter (the text names of a view, drawing.view.VIEW_NAMES) -> widget key.
 WIDGET_KEYS = {
@@ -426,6 +429,7 @@ def render() -> None:
     problems = _seed_from_address(choices["data"])
     view = _widget_view(_controls(choices, lang, hidden=presenting), choices["data"])
     _write_address(view)
+    remember_network_view(view)
     _show_problems(problems, lang)
     path = _shortest_path(data, view, lang)
     height = PRESENT_HEIGHT if presenting else CANVAS_HEIGHT
@@ -440,16 +444,42 @@ def render() -> None:
     if presenting:
         show_path(path, nodes, lang)
         return
-    st.download_button(
+    _downloads(data, view, page, lang)
+    show_path(path, nodes, lang)
+    show_details(data.store, nodes, lang)
+
+
+def _downloads(data: GraphVersion, view: ViewFilters, page: str, lang: str) -> None:
+    """The view as one offline HTML file, and as a poster (PDF, PNG or SVG) made when its
+    button is pressed; each file named after what it holds."""
+    stem = view_stem(view, lang, data.graph)
+    left, middle, right = st.columns([2, 1, 2], vertical_alignment="bottom")
+    left.download_button(
         t("network.download_html", lang),
         data=page.encode("utf-8"),
-        file_name="jejaring.html",
+        file_name=file_name(stem, "html"),
         mime="text/html",
         help=t("network.download_html_help", lang),
         key="network_download_html",
     )
-    show_path(path, nodes, lang)
-    show_details(data.store, nodes, lang)
+    fmt = middle.selectbox(
+        t("network.poster_format", lang), POSTER_FORMATS, key="network_poster_format"
+    )
+    graph = data.graph
+
+    def poster() -> bytes:  # made on the click only: a poster takes a few seconds
+        return export_graph(graph, fmt, view, lang=lang).data
+
+    right.download_button(
+        t("network.download_poster", lang, fmt=fmt.upper()),
+        data=poster,
+        file_name=file_name(
+            view_stem(view, lang, graph, "A4", t("data.orientation.portrait", lang)), fmt
+        ),
+        mime=MIME[fmt],
+        help=t("network.download_poster_help", lang),
+        key="network_download_poster",
+    )
 
 
 def _captions(nodes, edges, view: ViewFilters, universe, lang: str) -> None:
