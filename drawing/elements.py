@@ -98,7 +98,8 @@ def network_elements(
     The filters combine (a node must pass all of them). Levels, actor types and sectors
     apply to actors only (other nodes have none); the programme and the focus keep their
     scope (:func:`drawing.view.scope_keep`); years drop nodes and relationships dated
-    outside them and keep undated ones; relationship types keep relationships of those
+    outside them and keep undated ones (``undated="drop"`` leaves out undated nodes; the
+    undated relationships among the nodes kept stay); relationship types keep relationships of those
     types between kept nodes. Actors are coloured by ``view.colour`` (actor type or
     sector), other nodes by their label. The default view keeps everything.
 
@@ -168,7 +169,7 @@ def _node_kept(
         ):
             if values is not None and data.get(prop) not in values:
                 return False
-    return in_window(*node_period(data), view.years)
+    return in_window(*node_period(data), view.years, keep_undated=view.undated == "keep")
 
 
 def _edges_between(

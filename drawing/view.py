@@ -46,6 +46,7 @@ __all__ = [
     "FILTER_NAMES",
     "VIEW_NAMES",
     "ViewFilters",
+    "UNDATED",
     "WHOLE_GRAPH",
     "ViewProblem",
     "ViewError",
@@ -104,6 +105,7 @@ FILTER_NAMES = (
     "focus",
     "depth",
     "years",
+    "undated",
     "colour",
     "layout",
 )
@@ -116,7 +118,9 @@ _CHOICES: dict[str, Sequence[str]] = {
     "types": ACTOR_TYPES,
     "sectors": SECTORS,
 }
+UNDATED = ("keep", "drop")  # what a view does with nodes that carry no date
 _OPTIONS: dict[str, Sequence[str]] = {
+    "undated": UNDATED,
     "colour": COLOUR_BY,
     "layout": VIEW_LAYOUTS,
     "size": ("none", *SIZE_METRICS),
@@ -136,7 +140,8 @@ class ViewFilters:
     is every kind of node); ``rels``, ``levels``, ``types`` and ``sectors`` keep only those
     values (levels, types and sectors apply to actors); ``programme`` keeps its scope and
     ``focus`` the actor's neighbourhood within ``depth`` steps; ``years`` is a ``(first,
-    last)`` window (undated nodes stay). ``colour`` (actor type or sector), ``layout``
+    last)`` window; ``undated`` keeps nodes without a date (``keep``, the default) or leaves
+    them out (``drop``, with or without a window of years). ``colour`` (actor type or sector), ``layout``
     (spring or level), ``size`` (a collaboration metric or ``none``) and ``physics`` are
     how it looks; ``path_from`` and ``path_to`` are the ends of the shortest path drawn,
     ``node`` the node picked for its details.
@@ -151,6 +156,7 @@ class ViewFilters:
     focus: str | None = None
     depth: int = 1
     years: tuple[int, int] | None = None
+    undated: str = "keep"
     colour: str = "actor_type"
     layout: str = "spring"
     path_from: str | None = None

@@ -64,18 +64,23 @@ def node_period(data: Mapping[str, Any]) -> tuple[Any, Any]:
     return when, when
 
 
-def in_window(start: Any, end: Any, window: tuple[int, int] | None) -> bool:
-    """Whether the period ``start..end`` meets the years ``window``; undated is always kept.
+def in_window(
+    start: Any, end: Any, window: tuple[int, int] | None, keep_undated: bool = True
+) -> bool:
+    """Whether the period ``start..end`` meets the years ``window`` (None: any years); an
+    undated period is kept unless ``keep_undated`` is False.
 
     >>> in_window("2019-03", None, (2020, 2022)), in_window(None, None, (2020, 2022))
     (True, True)
     >>> in_window("2017", "2018-12-31", (2020, 2022))
     False
+    >>> in_window(None, None, None, keep_undated=False), in_window("2021", None, None, False)
+    (False, True)
     """
-    if window is None:
-        return True
     first, last = period_bounds(start), period_bounds(end)
     if first is None and last is None:
+        return keep_undated
+    if window is None:
         return True
     begin = first[0].year if first else -math.inf
     finish = last[1].year if last else math.inf

@@ -101,3 +101,17 @@ def test_network_poster_and_data_page_take_the_view(curated_app, page):
     page.wait_for_function(IDLE, timeout=STEP_MS)
     caption = page.get_by_text("Kepala Desa Mongpok", exact=False).first.inner_text()
     assert t("file.steps", "id", n=2) in caption, caption
+
+
+def test_year_filter_can_leave_out_undated_nodes(curated_app, page):
+    _open(page, curated_app, "network?years=2023-2023")
+    page.wait_for_function(DRAWN_OR_ERROR, timeout=LOAD_MS)
+    kept = page.evaluate(NETWORK_SIZE)[0]
+    page.locator(".st-key-network_undated").get_by_text(t("network.undated.drop", "id")).click()
+    page.wait_for_function(
+        "(n) => { const s = (" + NETWORK_SIZE + ")(); return s && s[0] < n; }",
+        arg=kept,
+        timeout=STEP_MS,
+    )
+    assert "undated=drop" in page.url, page.url
+    assert page.get_by_text(t("network.undated_dropped", "id")).count() == 1

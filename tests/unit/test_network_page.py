@@ -13,6 +13,7 @@ import tests.unit.test_app_pages as base
 from drawing.i18n import LANGUAGES, t
 from drawing.view import network_universe
 from graph.memory_store import MemoryStore
+from queries.scope import in_window, node_period
 from queries.views import ego_network
 
 PAGE = "ui/network.py"
@@ -185,6 +186,23 @@ def test_year_window_hides_dated_nodes_and_says_undated_are_kept(ws):
     slider.set_value((2015, 2020)).run()
     assert _shown(at)[0] == 7  # PMT (2023) hidden; undated nodes kept
     assert t("network.undated_kept", "en", first=2015, last=2020) in [c.value for c in at.caption]
+
+
+def test_undated_nodes_can_be_left_out_and_the_address_says_so(ws):
+    at = base._open(PAGE, "en")
+    at.slider(key="network_years").set_value((2023, 2023)).run()
+    kept = _shown(at)[0]
+    at.radio(key="network_undated").set_value("drop").run()
+    assert not at.exception, at.exception
+    graph = MemoryStore.in_workspace(ws).to_networkx()
+    dated = [
+        k
+        for k, d in network_universe(graph, ["Actor", "Program", "Intervention"]).nodes(data=True)
+        if in_window(*node_period(d), (2023, 2023), keep_undated=False)
+    ]
+    assert 0 < _shown(at)[0] == len(dated) < kept
+    assert dict(at.query_params)["undated"] in ("drop", ["drop"])
+    assert t("network.undated_dropped", "en") in [c.value for c in at.caption]
 
 
 def test_focus_shows_the_ego_network(ws):

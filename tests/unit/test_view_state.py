@@ -294,3 +294,12 @@ def test_the_cli_says_it_in_the_interface_language(ws, tmp_path):
     assert "tidak ada dalam data" in refused.stderr and "fisheries" in refused.stderr
     at = _page({"sectors": "fisheries"}, lang="id")
     assert "tidak ada dalam data" in at.warning[0].value
+
+
+def test_undated_is_a_filter_the_command_line_takes():
+    view = parse_filters(["years=2023-2023", "undated=drop"])
+    assert (view.years, view.undated) == ((2023, 2023), "drop")
+    assert view.to_pairs() == {"years": "2023-2023", "undated": "drop"}
+    assert ("undated", "drop") in view.describe()
+    with pytest.raises(ViewError):
+        parse_filters(["undated=maybe"])

@@ -47,6 +47,7 @@ from drawing.view import (
     COLOUR_BY,
     DEFAULT_LABELS,
     SIZE_METRICS,
+    UNDATED,
     VIEW_LAYOUTS,
     VIEW_NAMES,
     DataChoices,
@@ -81,6 +82,7 @@ WIDGET_KEYS = {
     "focus": "network_focus",
     "depth": "network_depth",
     "years": "network_years",
+    "undated": "network_undated",
     "colour": "network_colour",
     "layout": "network_layout",
     "from": "network_path_from",
@@ -340,6 +342,14 @@ def _filter_controls(ui: _Controls, choices: dict[str, Any], lang: str) -> dict[
             data.years,
             help=t("network.filter_years_help", lang),
         )
+        values["undated"] = ui.radio(
+            t("network.undated", lang),
+            UNDATED,
+            WIDGET_KEYS["undated"],
+            lambda u: t(f"network.undated.{u}", lang),
+            horizontal=True,
+            help=t("network.undated_help", lang),
+        )
     return values
 
 
@@ -487,9 +497,11 @@ def _captions(nodes, edges, view: ViewFilters, universe, lang: str) -> None:
     if view.focus and view.focus in universe:
         name = display_name(universe.nodes[view.focus], lang)
         st.caption(t("network.focus_shown", lang, name=_md(name), depth=view.depth))
-    if view.years:
+    if view.years and view.undated == "keep":
         first, last = view.years
         st.caption(t("network.undated_kept", lang, first=first, last=last))
+    elif view.undated == "drop":
+        st.caption(t("network.undated_dropped", lang))
 
 
 # -- a graph above the node cap ------------------------------------------------------------------
