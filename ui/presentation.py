@@ -1,7 +1,7 @@
 """Presentation mode for workshop screens: no sidebar, larger type.
 
 It is on when the address holds ``?present=1`` (a facilitator can bookmark it) or when the
-sidebar toggle (key ``present``) is on. Pages call :func:`apply_presentation_mode` at the
+sidebar toggle (key ``present``) is on; a button above the page leaves it. Pages call :func:`apply_presentation_mode` at the
 top; the style is a constant string, so nothing from the data reaches the HTML.
 """
 
@@ -11,9 +11,17 @@ import streamlit as st
 
 from drawing.i18n import t
 
-__all__ = ["PRESENT_KEY", "PRESENTATION_CSS", "apply_presentation_mode", "presentation_on"]
+__all__ = [
+    "PRESENT_KEY",
+    "EXIT_KEY",
+    "PRESENTATION_CSS",
+    "apply_presentation_mode",
+    "leave_presentation",
+    "presentation_on",
+]
 
 PRESENT_KEY = "present"
+EXIT_KEY = "present_exit"  # the button that leaves the mode, shown above every page
 # The sidebar goes (its collapse control too) and type grows by about a quarter, which keeps
 # tables readable from the back of a village hall.
 PRESENTATION_CSS = """
@@ -39,9 +47,8 @@ def presentation_on() -> bool:
 def apply_presentation_mode(lang: str | None = None) -> bool:
     """Draw the toggle in the sidebar and, when the mode is on, hide the sidebar; True when on.
 
-    The toggle starts on when the address asks for the mode, so leaving the mode is one
-    click whenever the sidebar is visible (with ``?present=1`` it is not: remove it from
-    the address).
+    The toggle starts on when the address asks for the mode. While the mode is on, the
+    sidebar is hidden, so a button above the page ("exit presentation") leaves it.
     """
     if lang is None:
         from ui.state import current_lang
@@ -53,4 +60,19 @@ def apply_presentation_mode(lang: str | None = None) -> bool:
     on = presentation_on()
     if on:
         st.markdown(PRESENTATION_CSS, unsafe_allow_html=True)
+        st.button(
+            t("present.exit", lang),
+            key=EXIT_KEY,
+            icon=":material/close_fullscreen:",
+            help=t("present.exit_help", lang),
+            on_click=leave_presentation,
+        )
     return on
+
+
+def leave_presentation() -> None:
+    """Leave presentation mode: ``present`` goes from the address and the toggle goes off,
+    so the sidebar and the controls come back with the rest of the address (the view) kept."""
+    if PRESENT_KEY in st.query_params:
+        del st.query_params[PRESENT_KEY]
+    st.session_state[PRESENT_KEY] = False

@@ -10,7 +10,7 @@ from streamlit.testing.v1 import AppTest
 import tests.unit.test_app_pages as base
 from drawing.i18n import LANGUAGES, t
 from graph.memory_store import MemoryStore
-from ui.presentation import PRESENTATION_CSS
+from ui.presentation import EXIT_KEY, PRESENTATION_CSS
 
 PAGES = {
     "ui/query.py": "query.title",
@@ -142,3 +142,30 @@ def test_present_in_the_address_turns_the_mode_on(small_ws):
     at.switch_page("ui/query.py").run()
     assert not at.exception, at.exception
     assert PRESENTATION_CSS.strip() in [m.value.strip() for m in at.markdown]
+
+
+def test_presentation_mode_has_a_visible_exit_and_keeps_the_view(small_ws):
+    at = AppTest.from_file(base.APP, default_timeout=base.TIMEOUT)
+    at.query_params["present"] = "1"
+    at.query_params["focus"] = "Actor:bkkbn"
+    at.run()
+    at.switch_page("ui/network.py").run()
+    assert PRESENTATION_CSS.strip() in [m.value.strip() for m in at.markdown]
+    at.button(key=EXIT_KEY).click().run()
+    assert not at.exception, at.exception
+    assert "present" not in dict(at.query_params)
+    assert dict(at.query_params)["focus"] in ("Actor:bkkbn", ["Actor:bkkbn"])  # the view stays
+    assert PRESENTATION_CSS.strip() not in [m.value.strip() for m in at.markdown]
+    assert not [b for b in at.button if b.key == EXIT_KEY]
+
+
+def test_centrality_shows_no_controls_in_presentation_mode(small_ws):
+    at = AppTest.from_file(base.APP, default_timeout=base.TIMEOUT)
+    at.query_params["present"] = "1"
+    at.run()
+    at.switch_page("ui/centrality.py").run()
+    assert not at.exception, at.exception
+    assert not at.selectbox and not at.slider and not at.multiselect and not at.expander
+    assert not at.get("download_button") and at.get("arrow_vega_lite_chart")
+    at.button(key=EXIT_KEY).click().run()
+    assert at.selectbox(key="centrality_metric").value == "betweenness"

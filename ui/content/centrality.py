@@ -12,7 +12,9 @@ import networkx as nx
 import pandas as pd
 import streamlit as st
 
+from drawing.filenames import file_name, view_stem
 from drawing.i18n import t, t_value
+from exports.tables import csv_bytes
 from queries.centrality import (
     METRICS,
     brokers,
@@ -24,6 +26,7 @@ from queries.centrality import (
 from queries.collaboration import REASONS, collaboration_projection, reason_label
 from queries.partners import projection_counts
 from ui.cache import GraphVersion, cached
+from ui.presentation import presentation_on
 from ui.state import current_lang, graph_or_stop, table_rows
 
 TOP_N_DEFAULT = 10
@@ -61,6 +64,9 @@ def _actor_levels(data: GraphVersion) -> list[str]:
 def _options(data: GraphVersion, lang: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The reasons and actor levels the user keeps (all by default)."""
     levels = _actor_levels(data)
+    if presentation_on():  # the projector shows results; the choices stay as they were
+        kept = st.session_state.get("centrality_reasons"), st.session_state.get("centrality_levels")
+        return tuple(kept[0] or REASONS), tuple(kept[1] or levels)
     with st.expander(t("centrality.options", lang), expanded=False):
         reasons = st.multiselect(
             t("centrality.reasons", lang),
@@ -107,7 +113,29 @@ def _metrics_frame(
         if metric == "degree":  # the partners, split as the network page's detail panel does
             shown[t("centrality.col_direct", lang)] = [counts[a].direct for a in table["actor"]]
             shown[t("centrality.col_shared", lang)] = [counts[a].shared for a in table["actor"]]
-    return shown, shown.to_csv(index=False).encode("utf-8")
+    return shown, csv_bytes(_csv_frame(table, shown, metrics, lang))
+
+
+def _csv_frame(
+    table: pd.DataFrame, shown: pd.DataFrame, metrics: list[str], lang: str
+) -> pd.DataFrame:
+    """The table as downloaded: the actor's id first, each measure followed by its rank
+    (1 = most central), flags as 1/0, so a spreadsheet sorts and joins it as numbers."""
+    ids = table["id"] if "id" in table.columns else pd.Series([None] * len(table))
+    keys = table["actor"].astype(str).str.partition(":")[2]
+    out = pd.DataFrame({t("col.id", lang): ids.where(ids.notna(), keys).astype(str).tolist()})
+    for column in shown.columns[:4]:  # name, type, sector, level
+        out[column] = shown[column].tolist()
+    for metric in metrics:
+        label = metric_help(metric, lang)[0]
+        out[label] = table[metric].tolist()
+        if f"rank_{metric}" in table.columns:
+            out[t("col.rank_of", lang, metric=label)] = table[f"rank_{metric}"].tolist()
+        if metric == "degree":  # the partners split as on the page
+            for key in ("centrality.col_direct", "centrality.col_shared"):
+                if t(key, lang) in shown.columns:
+                    out[t(key, lang)] = shown[t(key, lang)].tolist()
+    return out
 
 
 def _capped(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
@@ -131,10 +159,12 @@ def _metrics_table(shown: pd.DataFrame, csv: bytes, sampled_k: int | None, lang:
     st.dataframe(_capped(shown, lang), hide_index=True, width="stretch", column_config=config)
     if sampled_k:
         st.caption(t("centrality.sampled", lang, k=sampled_k))
+    if presentation_on():
+        return
     st.download_button(
         t("analysis.download_csv", lang),
         data=csv,
-        file_name=f"centrality_{lang}.csv",
+        file_name=file_name(view_stem(None, lang, None, t("file.centrality", lang)), "csv"),
         mime="text/csv",
         help=t("analysis.download_help", lang),
         key="centrality_download",
@@ -153,24 +183,35 @@ def _top_n(n_actors: int, lang: str) -> int:
     )
 
 
+def _explain(metric: str, lang: str) -> None:
+    """The measure's name and what it means, beside the chart."""
+    name, explanation = metric_help(metric, lang)
+    st.markdown(f"**{name}**")
+    st.caption(explanation)
+    if METRICS[metric].get("ascending", False):
+        st.caption(t("centrality.lower_better", lang))
+
+
 def _top_chart(table: pd.DataFrame, lang: str) -> None:
     st.subheader(t("centrality.chart_header", lang))
     left, right = st.columns([3, 2])
-    with right:
-        metric = st.selectbox(
-            t("centrality.metric", lang),
-            options=list(CHART_METRICS),
-            index=list(CHART_METRICS).index("betweenness"),
-            format_func=lambda m: metric_help(m, lang)[0],
-            key="centrality_metric",
-        )
-        top_n = _top_n(len(table), lang)
-        name, explanation = metric_help(metric, lang)
-        st.markdown(f"**{name}**")
-        st.caption(explanation)
-        ascending = METRICS[metric].get("ascending", False)
-        if ascending:
-            st.caption(t("centrality.lower_better", lang))
+    if presentation_on():  # the chart of the measure chosen before; no controls
+        metric = st.session_state.get("centrality_metric") or "betweenness"
+        top_n = min(st.session_state.get("centrality_top_n", TOP_N_DEFAULT), len(table))
+        with right:
+            _explain(metric, lang)
+    else:
+        with right:
+            metric = st.selectbox(
+                t("centrality.metric", lang),
+                options=list(CHART_METRICS),
+                index=list(CHART_METRICS).index("betweenness"),
+                format_func=lambda m: metric_help(m, lang)[0],
+                key="centrality_metric",
+            )
+            top_n = _top_n(len(table), lang)
+            _explain(metric, lang)
+    name = metric_help(metric, lang)[0]
     top = table.sort_values([f"rank_{metric}", "actor"]).head(top_n)
     data = pd.DataFrame(
         {"actor": [_name(r, lang) for r in top.to_dict("records")], "value": top[metric]}

@@ -16,8 +16,10 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
+from drawing.filenames import file_name, slug
 from drawing.i18n import t, t_value
 from drawing.labels import markdown_text
+from exports.tables import csv_bytes
 from queries.details import evidence_passages
 from queries.overview import place_chain
 from queries.pathways import (
@@ -334,7 +336,7 @@ def _all_frame(data: GraphVersion, lang: str) -> tuple[pd.DataFrame, bytes]:
             t("col.evidence", lang): table["evidence_text"],
         }
     )
-    return shown, shown.to_csv(index=False).encode("utf-8")
+    return shown, csv_bytes(shown)
 
 
 def _all_table(shown: pd.DataFrame, csv: bytes, lang: str) -> None:
@@ -346,7 +348,7 @@ def _all_table(shown: pd.DataFrame, csv: bytes, lang: str) -> None:
     st.download_button(
         t("analysis.download_csv", lang),
         data=csv,
-        file_name=f"pathways_{lang}.csv",
+        file_name=file_name(f"jejaring-{slug(t('nav.pathways', lang))}", "csv"),
         mime="text/csv",
         help=t("analysis.download_help", lang),
         key="pathways_download",
