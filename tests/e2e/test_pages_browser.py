@@ -8,6 +8,9 @@ has a visible way out. Waits are on conditions, never on fixed sleeps.
 
 from __future__ import annotations
 
+import io
+
+import pandas as pd
 import pytest
 
 from drawing.i18n import t
@@ -115,3 +118,49 @@ def test_year_filter_can_leave_out_undated_nodes(curated_app, page):
     )
     assert "undated=drop" in page.url, page.url
     assert page.get_by_text(t("network.undated_dropped", "id")).count() == 1
+
+
+def test_centrality_csv_reads_as_numbers(curated_app, page):
+    _open(page, curated_app, "centrality")
+    button = page.locator(".st-key-centrality_download").get_by_role(
+        "button", name=t("analysis.download_csv", "id")
+    )
+    with page.expect_download(timeout=STEP_MS) as download:
+        button.click()
+    assert download.value.suggested_filename == "jejaring-semua-data-sentralitas.csv"
+    data = download.value.path().read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf")
+    table = pd.read_csv(io.BytesIO(data))
+    assert ACTOR in table[t("col.id", "id")].tolist()
+    numbers = table.select_dtypes("number").columns
+    assert len(numbers) >= 10, table.dtypes  # measures and ranks read as numbers
+
+
+def test_presentation_mode_has_a_visible_exit(curated_app, page):
+    page.set_viewport_size({"width": 1280, "height": 720})
+    _open(page, curated_app, "centrality?present=1")
+    exit_button = page.get_by_role("button", name=t("present.exit", "id"))
+    assert exit_button.is_visible()
+    assert page.locator(".st-key-centrality_metric").count() == 0  # no controls
+    assert not page.locator('[data-testid="stSidebar"]').is_visible()
+    exit_button.click()
+    page.wait_for_function("() => !location.search.includes('present')", timeout=STEP_MS)
+    page.wait_for_function(IDLE, timeout=STEP_MS)
+    page.locator(".st-key-centrality_metric").wait_for(timeout=STEP_MS)
+    assert page.locator('[data-testid="stSidebar"]').is_visible()
+
+
+def test_pages_say_what_is_left_out_and_why_places_lack_data(curated_app, page):
+    _open(page, curated_app, "network")
+    page.wait_for_function(DRAWN_OR_ERROR, timeout=LOAD_MS)
+    sidebar = page.locator('[data-testid="stSidebar"]')
+    assert sidebar.get_by_text(t("network.choice.all", "id"), exact=True).count() == 4
+    narrowed = [t(f"network.choice.{k}", "id", values="").strip() for k in ("except", "only")]
+    assert sum(sidebar.get_by_text(text).count() for text in narrowed) == 1  # kinds of node
+    _open(page, curated_app, "national")
+    page.get_by_text("tanpa data", exact=False).first.wait_for(timeout=STEP_MS)
+    assert page.get_by_text("Desa Mongpok", exact=False).count() >= 1
+    note = page.get_by_text(t("national.no_data_why", "id", missing=16, total=17)[:40])
+    assert note.count() == 1
+    _open(page, curated_app, "compare")
+    assert page.get_by_text(t("compare.families_note", "id")).count() >= 1

@@ -290,6 +290,12 @@ def test_compare_column_picker_changes_rank_and_totals_stay_apart(analysis_ws):
     assert row[t("col.difference", "en")] == 2
 
 
+def test_compare_says_its_village_table_holds_family_counts(analysis_ws):
+    for lang in ("id", "en"):
+        at = base._open("ui/compare.py", lang)
+        assert t("compare.families_note", lang) in _captions(at)
+
+
 def test_compare_ranking_year_radio(analysis_ws):
     at = base._open("ui/compare.py", "id")
     assert at.radio(key="compare_ranking_year").value == 2022

@@ -131,6 +131,17 @@ def test_address_opens_a_place(case_study_folder, monkeypatch):
 
 
 @pytest.mark.parametrize("lang", list(LANGUAGES))
+def test_places_without_data_say_why(case_study_folder, monkeypatch, lang):
+    _serve(case_study_folder, monkeypatch)
+    at = base._open(PAGE, lang)  # Kecamatan Cikeusal: 17 villages, prevalence for Mongpok only
+    table = at.dataframe[0].value
+    missing = int(table[t("national.col_prevalence", lang)].isna().sum())
+    assert missing >= 16
+    note = t("national.no_data_why", lang, missing=missing, total=len(table))
+    assert note in [c.value for c in at.caption]
+
+
+@pytest.mark.parametrize("lang", list(LANGUAGES))
 def test_synthetic_network_larger_than_the_cap_is_aggregated(synthetic_folder, monkeypatch, lang):
     cap = 6
     _serve(synthetic_folder, monkeypatch, cap=cap)

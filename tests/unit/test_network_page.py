@@ -10,7 +10,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 import tests.unit.test_app_pages as base
-from drawing.i18n import LANGUAGES, t
+from drawing.i18n import LANGUAGES, t, t_value
 from drawing.view import network_universe
 from graph.memory_store import MemoryStore
 from queries.scope import in_window, node_period
@@ -169,6 +169,22 @@ def test_filters_combine_and_remove_nodes(ws):
     at.multiselect(key="network_sectors").set_value(["health"]).run()
     assert _shown(at)[0] == before - 3  # and the village head (governance)
     assert not at.exception
+
+
+def test_list_filters_say_what_they_leave_out(ws):
+    at = base._open(PAGE, "en")
+    captions = [c.value for c in at.sidebar.caption]
+    # kinds of node leave places (and the like) out by default; the other four keep all
+    assert captions[0].startswith(t("network.choice.except", "en", values=""))
+    assert captions.count(t("network.choice.all", "en")) == 4
+    chosen = ["cadre", "village_government"]
+    at.multiselect(key="network_types").set_value(chosen).run()
+    shown = at.multiselect(key="network_types").options  # names in the page language
+    kept = [t_value("actor_type", v, "en") for v in chosen]
+    left_out = ", ".join(name for name in shown if name not in kept)
+    assert len(shown) == 4 and left_out
+    expected = t("network.choice.except", "en", values=left_out)
+    assert expected in [c.value for c in at.sidebar.caption]
 
 
 def test_programme_filter_keeps_its_interventions_and_actors(ws):

@@ -127,6 +127,9 @@ def _table_section(data: GraphVersion, spec: tuple[str, str, str, str], lang: st
     if tidy.empty:
         st.info(t("compare.no_table", lang, table=table))
         return
+    units = set(tidy["unit"].dropna().astype(str)) if "unit" in tidy.columns else set()
+    if units == {"families"}:  # Tabel 2 and Tabel 1: target families, not prevalence
+        st.caption(t("compare.families_note", lang))
     columns = list(wide_table(tidy).columns)
     column = st.selectbox(t("compare.column", lang), columns, key=f"{key}_column")
     chart, rank = _column_view(data, table, column, highlight, lang)

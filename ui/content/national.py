@@ -178,6 +178,9 @@ def _table(view: PlaceView, lang: str) -> None:
         width="stretch",
         key="national_table",
     )
+    missing = int(table["prevalence"].isna().sum())
+    if missing:
+        st.caption(t("national.no_data_why", lang, missing=missing, total=len(table)))
 
 
 def render() -> None:

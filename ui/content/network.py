@@ -228,8 +228,9 @@ def _show_problems(problems: Sequence[ViewProblem], lang: str) -> None:
 class _Controls:
     """Draws the sidebar controls, or only reads their values when ``hidden``."""
 
-    def __init__(self, hidden: bool) -> None:
+    def __init__(self, hidden: bool, lang: str) -> None:
         self.hidden = hidden
+        self.lang = lang
         self.box = st.sidebar
 
     def _prepare(self, key: str, default: Any, valid: Callable[[Any], bool]) -> Any:
@@ -244,7 +245,9 @@ class _Controls:
         st.session_state[key] = [v for v in current if v in options]
         if self.hidden:
             return st.session_state[key]
-        return self.box.multiselect(label, options, format_func=fmt, key=key, **kw)
+        chosen = self.box.multiselect(label, options, format_func=fmt, key=key, **kw)
+        self.box.caption(choice_summary(options, chosen, fmt, self.lang))
+        return chosen
 
     def selectbox(self, label: str, options: list, key: str, fmt, **kw) -> Any:
         self._prepare(key, None, lambda v: v is None or v in options)
@@ -283,6 +286,19 @@ class _Controls:
             self.box.caption(text)
 
 
+def choice_summary(options: Sequence, chosen: Sequence, fmt: Callable, lang: str) -> str:
+    """What a list filter leaves out, in words: "all", "all except ...", or, when fewer
+    are kept than left out, "only ..."; the chips of a long choice are cut, this is not."""
+    left_out = [fmt(v) for v in options if v not in chosen]
+    if not left_out:
+        return t("network.choice.all", lang)
+    if not chosen:
+        return t("network.choice.none", lang)
+    if len(left_out) <= len(chosen):
+        return t("network.choice.except", lang, values=_md(", ".join(left_out)))
+    return t("network.choice.only", lang, values=_md(", ".join(fmt(v) for v in chosen)))
+
+
 def _names(graph: nx.MultiDiGraph, lang: str, label: str | None = None) -> dict[str, str]:
     """Node key -> name in ``lang``, sorted by name (the order of every picker)."""
     names = {
@@ -295,7 +311,7 @@ def _names(graph: nx.MultiDiGraph, lang: str, label: str | None = None) -> dict[
 
 def _controls(choices: dict[str, Any], lang: str, hidden: bool) -> dict[str, Any]:
     """Every control of the page; returns the values by address parameter."""
-    ui = _Controls(hidden)
+    ui = _Controls(hidden, lang)
     values = _filter_controls(ui, choices, lang)
     values.update(_focus_controls(ui, choices["actors"], lang))
     values.update(_look_controls(ui, lang))
