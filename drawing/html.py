@@ -28,13 +28,22 @@ from pyvis.network import Network
 
 from drawing.i18n import t
 from drawing.labels import labelled_legend, titled, tooltip_numbers
+from drawing.placement import placement_rules, wrapped
 from drawing.style import PATH_COLOUR
 
 if TYPE_CHECKING:
     from drawing.elements import ViewParts
     from drawing.view import ViewFilters
 
-__all__ = ["render_network_html", "view_page", "vis_assets", "VIS_VERSION", "PHYSICS_MAX"]
+__all__ = [
+    "render_network_html",
+    "view_page",
+    "vis_assets",
+    "VIS_VERSION",
+    "PHYSICS_MAX",
+    "LABEL_PX",
+    "PRESENT_LABEL_PX",
+]
 
 PHYSICS_MAX = 300  # above this many nodes physics stays off whatever is asked
 
@@ -54,6 +63,9 @@ _SHAPES = {
     "ellipse",
 }
 _CAPTION_MAX = 26  # characters on the canvas; the tooltip carries the full name
+_LINE_MAX = 18  # a name on the canvas: two lines of at most this many characters
+LABEL_PX = 12  # a name's size on screen, whatever the zoom
+PRESENT_LABEL_PX = 16  # the same in presentation mode, read from the back of a hall
 
 
 def _offline_safe(text: str) -> str:
@@ -123,6 +135,7 @@ def _node_record(row: Mapping[str, Any]) -> tuple[str, dict[str, Any]]:
     colour = _colour(row.get("color"))
     options: dict[str, Any] = {
         "label": _caption(name),
+        "caption": wrapped(name, _LINE_MAX, 2),
         "title": _tooltip_html(_text(row.get("title")) or name),
         "size": round(size, 1) if size else 12,
         "shape": row.get("shape") if row.get("shape") in _SHAPES else "dot",
@@ -164,6 +177,29 @@ def _build_network(nodes: pd.DataFrame, edges: pd.DataFrame, physics: bool = Fal
             **extra,
         )
     return net
+
+
+def _label_order(nodes: pd.DataFrame, edges: pd.DataFrame, lead: Sequence[str]) -> list[str]:
+    """Node keys in the order their names are placed: those of ``lead`` (the node picked, the
+    focus), the nodes of the path, then the most connected (lines drawn), then by name."""
+    degree: dict[str, int] = {}
+    for column in ("source", "target"):
+        for key in edges.get(column, []):
+            degree[str(key)] = degree.get(str(key), 0) + 1
+    rows = nodes.to_dict("records")
+    return [
+        str(row["key"])
+        for row in sorted(
+            rows,
+            key=lambda r: (
+                str(r["key"]) not in lead,
+                r.get("highlight") is not True,
+                -degree.get(str(r["key"]), 0),
+                _text(r.get("name")).casefold(),
+                str(r["key"]),
+            ),
+        )
+    ]
 
 
 def _options(physics: bool = False) -> dict[str, Any]:
@@ -238,6 +274,8 @@ def render_network_html(
     physics: bool = False,
     png_label: str = "PNG",
     png_name: str = "jejaring.png",
+    label_px: int = LABEL_PX,
+    lead: Sequence[str] = (),
 ) -> str:
     """A complete HTML document that draws the network with the vis-network script inlined.
 
@@ -248,6 +286,11 @@ def render_network_html(
     and ``shape``: build them from the node table so they match. ``selected`` is the key of
     a node to select. ``physics`` lets the nodes settle from their positions instead of
     staying put. A button labelled ``png_label`` saves the canvas as ``png_name``.
+
+    Names are drawn on the canvas at ``label_px`` pixels whatever the zoom, most connected
+    nodes first, each where it overlaps no other name and no node (:mod:`drawing.placement`);
+    a name with no room left is shown in its tooltip only (the nodes of ``lead`` are named
+    first). The picked node is brought into view, zoomed in so its name can be read.
     """
     if not _LENGTH.match(height):
         raise ValueError(f"height must look like '650px', '100%' or '80vh', not {height!r}")
@@ -267,6 +310,9 @@ def render_network_html(
         edges_json=_script_json(data_edges),
         options_json=_script_json(_options(physics)),
         selected_json=_script_json(selected if selected in set(nodes.get("key", [])) else None),
+        labels_json=_script_json(
+            {**placement_rules(label_px), "order": _label_order(nodes, edges, [selected, *lead])}
+        ),
         png_label=png_label,
         png_name_json=_script_json(png_name),
         vis_script=script,
@@ -282,6 +328,7 @@ def view_page(
     *,
     height: str = "650px",
     heading: str = "",
+    label_px: int = LABEL_PX,
 ) -> str:
     """The drawing of a view (:func:`drawing.elements.view_parts`) as a complete HTML page:
     tooltips and legend in ``lang`` (:mod:`drawing.labels`), the node the view picked
@@ -301,4 +348,6 @@ def view_page(
         selected=view.node,
         physics=view.physics and len(nodes) <= PHYSICS_MAX,
         png_label=t("network.download_png", lang),
+        label_px=label_px,
+        lead=[view.focus] if view.focus else [],
     )

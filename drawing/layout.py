@@ -15,7 +15,14 @@ import networkx as nx
 from drawing.style import NETWORK_LABELS
 from graph.schema import LEVELS
 
-__all__ = ["LAYOUTS", "SEED", "layout_positions", "level_positions", "view_positions"]
+__all__ = [
+    "CORE_LABELS",
+    "LAYOUTS",
+    "SEED",
+    "layout_positions",
+    "level_positions",
+    "view_positions",
+]
 
 LAYOUTS = ("spring", "level")
 SEED = 7
@@ -23,21 +30,29 @@ SEED = 7
 _SPACING = 95.0
 _ISOLATE_RADIUS = 80.0  # room for one node and its caption
 _GAP = 40.0
+_WIDER = 1.3  # a part's width / its height
+_ASPECT = 1.5  # width / height the packed parts aim for
+# Kinds of node a view shows by default (drawing.view.DEFAULT_LABELS): laid out first.
+CORE_LABELS = ("Actor", "Program", "Intervention")
 _SPARSE_FROM = 500  # NetworkX lays out parts of this many nodes with sparse matrices
 _ROW = 170.0  # pixels between two levels in the hierarchical layout
 _COLUMN = 150.0
+_STAGGER = 40.0  # pixels between the two lines a level's nodes alternate on
 _ROW_MAX = 12  # nodes on one line of a level before it wraps
 
 
 def layout_positions(graph: nx.Graph, *, seed: int = SEED) -> dict[str, tuple[float, float]]:
     """Seeded positions in pixels, the same on every call for the same graph.
 
-    Each connected part is laid out on its own (spring layout, fixed seed) and the parts
-    are then packed in rows, largest first, with lone nodes last: a plain spring layout
-    would fling the small parts to the edges and crush the main network in the middle.
-    Nodes and edges are sorted first, so the store's order does not matter. Lay out the
-    nodes of the kinds shown and filter relationships and levels afterwards: a node then
-    keeps its place while those filters change.
+    The nodes a view shows by default (:data:`CORE_LABELS`: actors, programmes,
+    interventions) are laid out first, among themselves: each connected part of them on its
+    own (spring layout, fixed seed), the largest on the left and the smaller parts and lone
+    nodes in columns beside it, so that the default view fills its frame instead of being
+    stretched by a few outlying nodes. The other nodes (places, policies, ...) then settle
+    around the nodes they are linked to, which stay put, and what is linked to none of them
+    is packed beside. Nodes and edges are sorted first, so the store's order does not matter.
+    Lay out the nodes of every kind a view can show and filter afterwards: a node then keeps
+    its place while the filters change.
 
     >>> g = nx.MultiDiGraph([("Actor:a", "Actor:b"), ("Actor:b", "Program:c")])
     >>> g.add_node("Actor:alone")
@@ -49,11 +64,64 @@ def layout_positions(graph: nx.Graph, *, seed: int = SEED) -> dict[str, tuple[fl
     simple = nx.Graph()
     simple.add_nodes_from(sorted(graph.nodes))
     simple.add_edges_from(sorted({tuple(sorted((u, v))) for u, v in graph.edges() if u != v}))
-    parts = sorted(
-        (sorted(c) for c in nx.connected_components(simple)), key=lambda c: (-len(c), c[0])
+    labels = dict(graph.nodes(data="label"))
+    core = [n for n in simple if labels.get(n) in CORE_LABELS]
+    if not core or len(core) == simple.number_of_nodes():
+        return _packed(simple, list(simple), seed)
+    positions = _packed(simple, core, seed)
+    linked = set(core)
+    for part in nx.connected_components(simple):
+        if part & linked:
+            linked |= part
+    around = [n for n in simple if n in linked and n not in positions]
+    if around:
+        positions.update(_settled(simple, positions, around, seed))
+    rest = [n for n in simple if n not in linked]
+    if rest:
+        positions.update(_beside(_packed(simple, rest, seed), positions))
+    return positions
+
+
+def _packed(simple: nx.Graph, members: Sequence[str], seed: int) -> dict[str, tuple[float, float]]:
+    """The connected parts of ``simple`` among ``members``, each laid out, then packed."""
+    sub = _ordered_part(simple, members)
+    parts = sorted((sorted(c) for c in nx.connected_components(sub)), key=lambda c: (-len(c), c[0]))
+    return _pack_columns([_part_layout(_ordered_part(sub, part), seed) for part in parts])
+
+
+def _settled(
+    simple: nx.Graph, fixed: Mapping[str, tuple[float, float]], moving: Sequence[str], seed: int
+) -> dict[str, tuple[float, float]]:
+    """Positions of the ``moving`` nodes, settled by a spring layout around the ``fixed``
+    nodes they are linked to (which do not move)."""
+    sub = _ordered_part(simple, [*fixed, *moving])
+    start = {key: fixed[key] for key in sub if key in fixed}
+    for key in moving:  # begin at the middle of the placed neighbours, if there are any
+        near = [fixed[n] for n in sub[key] if n in fixed]
+        if near:
+            start[key] = (sum(x for x, _ in near) / len(near), sum(y for _, y in near) / len(near))
+    raw = nx.spring_layout(
+        sub,
+        pos=start,
+        fixed=[key for key in sub if key in fixed],
+        k=_SPACING * 0.8,
+        iterations=50,
+        seed=seed,
     )
-    placed = [_part_layout(_ordered_part(simple, part), seed) for part in parts]
-    return _pack_rows(placed)
+    return {key: (round(float(raw[key][0]), 1), round(float(raw[key][1]), 1)) for key in moving}
+
+
+def _beside(
+    positions: Mapping[str, tuple[float, float]], placed: Mapping[str, tuple[float, float]]
+) -> dict[str, tuple[float, float]]:
+    """``positions`` moved to the right of everything ``placed``."""
+    right = max(x for x, _ in placed.values()) + _GAP + _ISOLATE_RADIUS
+    top = min(y for _, y in placed.values())
+    left = min(x for x, _ in positions.values())
+    low = min(y for _, y in positions.values())
+    return {
+        k: (round(x - left + right, 1), round(y - low + top, 1)) for k, (x, y) in positions.items()
+    }
 
 
 def _ordered_part(graph: nx.Graph, part: Sequence[str]) -> nx.Graph:
@@ -80,28 +148,35 @@ def _part_layout(part: nx.Graph, seed: int) -> tuple[dict[str, tuple[float, floa
     # iteration than the dense one: 50 iterations there keep a 1,500-node part near 5 s.
     iterations = 200 if n < _SPARSE_FROM else 50
     raw = nx.spring_layout(part, seed=seed, k=2.2 / math.sqrt(n), iterations=iterations)
-    return {k: (float(x) * radius, float(y) * radius) for k, (x, y) in raw.items()}, radius
+    # a little wider than high, as screens are and as names run
+    return {k: (float(x) * radius * _WIDER, float(y) * radius) for k, (x, y) in raw.items()}, (
+        radius * _WIDER
+    )
 
 
-def _pack_rows(
+def _pack_columns(
     placed: Sequence[tuple[dict[str, tuple[float, float]], float]],
 ) -> dict[str, tuple[float, float]]:
-    """Put the parts side by side in rows no wider than the largest part (or a square)."""
+    """The largest part on the left, the others in columns to its right, top to bottom.
+
+    Columns are as high as the largest part, or higher when the parts together need it, so
+    the whole stays about half again as wide as it is high, as a screen is.
+    """
     if not placed:
         return {}
     area = sum((2 * r + _GAP) ** 2 for _, r in placed)
-    row_width = max(2 * placed[0][1], math.sqrt(area) * 1.1)
+    height = max(2 * placed[0][1], math.sqrt(area / _ASPECT))
     positions: dict[str, tuple[float, float]] = {}
-    x = y = row_height = 0.0
+    x = y = column = 0.0
     for pos, radius in placed:
         size = 2 * radius
-        if x > 0 and x + size > row_width:
-            x, y, row_height = 0.0, y + row_height + _GAP, 0.0
+        if y > 0 and y + size > height:
+            x, y, column = x + column + _GAP, 0.0, 0.0
         cx, cy = x + radius, y + radius
         for key, (px, py) in pos.items():
             positions[key] = (round(cx + px, 1), round(cy + py, 1))
-        x += size + _GAP
-        row_height = max(row_height, size)
+        y += size + _GAP
+        column = max(column, size)
     return positions
 
 
@@ -139,7 +214,8 @@ def level_positions(
             line = members[start : start + _ROW_MAX]
             offset = (len(line) - 1) * _COLUMN / 2
             for x, key in enumerate(line):
-                result[key] = (round(x * _COLUMN - offset, 1), round(y, 1))
+                # every other node a little lower: names below them do not run together
+                result[key] = (round(x * _COLUMN - offset, 1), round(y + (x % 2) * _STAGGER, 1))
             y += _ROW * 0.45
         y += _ROW * 0.55
     return result

@@ -30,7 +30,7 @@ from typing import Any
 import networkx as nx
 
 from drawing.i18n import t
-from drawing.layout import LAYOUTS
+from drawing.layout import CORE_LABELS, LAYOUTS
 from drawing.style import COLOUR_BY, NETWORK_LABELS
 from graph.schema import ACTOR_TYPES, LEVELS, SECTORS
 from queries.scope import programme_scope, year_range
@@ -60,7 +60,7 @@ __all__ = [
 ]
 
 # Kinds of node a view shows unless told otherwise: actors, programmes and interventions.
-DEFAULT_LABELS = ("Actor", "Program", "Intervention")
+DEFAULT_LABELS = CORE_LABELS
 # Relationships that say who works with whom on what; observations and sources are left to
 # the overview page, where they make sense as numbers and references.
 NETWORK_REL_TYPES = (

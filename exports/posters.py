@@ -45,6 +45,7 @@ from drawing.elements import view_elements
 from drawing.i18n import normalise_lang, t, t_value
 from drawing.labels import labelled_legend
 from drawing.layout import SEED, layout_positions, level_positions
+from drawing.placement import LEADER_STEP, label_spots, wrapped
 from drawing.view import ViewFilters
 
 __all__ = [
@@ -85,10 +86,6 @@ _RC = {
 _WRAP = 24  # characters per label line
 _MAX_LINES = 2
 _LABEL_PAD_PT = 1.0  # space kept between two labels, and between a label and a node
-# Distances (in node radii plus a little) at which a label is tried; from _LEADER_STEP on a
-# thin line joins the label to its node.
-_STEPS = (1.0, 1.8, 2.8, 4.2, 6.0, 8.5)
-_LEADER_STEP = 2.8
 
 
 @dataclass(frozen=True)
@@ -181,11 +178,7 @@ def _fit_lines(
 
 def _wrapped(name: str, width: int = _WRAP, most: int = _MAX_LINES) -> str:
     """``name`` on at most ``most`` lines of ``width`` characters (the last one shortened)."""
-    lines = textwrap.wrap(name, width, break_long_words=True) or [name]
-    if len(lines) > most:
-        rest = " ".join(lines[most - 1 :])
-        lines = lines[: most - 1] + [rest[: width - 1].rstrip() + "…"]
-    return "\n".join(lines)
+    return wrapped(name, width, most)
 
 
 def _variants(name: str) -> list[str]:
@@ -290,19 +283,9 @@ class _Placer:
 
     @staticmethod
     def candidates(cx: float, cy: float, r: float, w: float, h: float):
-        """Lower-left corners around a node, nearest first: right, left, above, below, the
-        corners; then the same further out. Each with its distance step and the alignment
-        that suits it."""
-        for step in _STEPS:
-            d = r * step
-            yield step, cx + d, cy - h / 2, "left"
-            yield step, cx - d - w, cy - h / 2, "right"
-            yield step, cx - w / 2, cy + d, "center"
-            yield step, cx - w / 2, cy - d - h, "center"
-            yield step, cx + d * 0.7, cy + d * 0.7, "left"
-            yield step, cx - d * 0.7 - w, cy + d * 0.7, "right"
-            yield step, cx + d * 0.7, cy - d * 0.7 - h, "left"
-            yield step, cx - d * 0.7 - w, cy - d * 0.7 - h, "right"
+        """Lower-left corners around a node, nearest first (:func:`drawing.placement.label_spots`:
+        the network page's canvas tries the same spots)."""
+        return label_spots(cx, cy, r, w, h)
 
 
 _SIZES: dict[tuple[str, float, float, str], tuple[float, float]] = {}
@@ -687,7 +670,7 @@ class _Labeller:
     ) -> None:
         """Put ``text`` at its spot (tied to its node by a thin line when set far out)."""
         x0, y0, align, box, step = spot
-        if step >= _LEADER_STEP:
+        if step >= LEADER_STEP:
             nearest = (min(max(cx, box.x0), box.x1), min(max(cy, box.y0), box.y1))
             self.ax.plot(
                 *zip(*self.inverse.transform([(cx, cy), nearest]), strict=True),

@@ -33,6 +33,7 @@ __all__ = [
     "DRAWN",
     "DRAWN_OR_ERROR",
     "NETWORK_SIZE",
+    "CANVAS_MEASURE",
 ]
 
 CHROMIUM = os.environ.get("JEJARING_CHROMIUM", "/usr/bin/chromium")
@@ -183,6 +184,76 @@ NETWORK_SIZE = """() => {
     try { net = frame.contentWindow.jejaringNetwork; } catch (e) { continue; }
     if (net) return [net.body.data.nodes.length, net.body.data.edges.length,
                      !!net.physics.physicsEnabled];
+  }
+  return null;
+}"""
+
+# What the network drawing looks like on screen, for a node key (or null): the names drawn
+# (their boxes in CSS pixels, from the page's own labels or, on a page without them,
+# vis-network's), how many overlap and the smallest font size in pixels; how much of the canvas
+# the nodes fill (the bounding box of their discs, and the share of a k x k grid's cells that
+# hold a node, about three nodes per cell, so a drawing squeezed into a corner with a few
+# outliers does not count as full); and for the node: where it is, its radius on screen,
+# and how many other nodes cover it.
+CANVAS_MEASURE = """(focus) => {
+  for (const frame of document.querySelectorAll('iframe')) {
+    let net, win, doc;
+    try { win = frame.contentWindow; doc = frame.contentDocument; net = win.jejaringNetwork; }
+    catch (e) { continue; }
+    if (!net) continue;
+    const canvas = doc.querySelector('#jj-network canvas');
+    const W = canvas.clientWidth, H = canvas.clientHeight, scale = net.getScale();
+    let labels = [];
+    if (typeof win.jejaringLabelBoxes === 'function') {
+      labels = win.jejaringLabelBoxes();
+    } else {
+      for (const id of net.body.nodeIndices) {
+        const node = net.body.nodes[id], size = node.labelModule.size;
+        if (!node.options.label || !size || !size.width) continue;
+        const corner = net.canvasToDOM({x: size.left, y: size.top});
+        labels.push({id: id, left: corner.x, top: corner.y, width: size.width * scale,
+                     height: size.height * scale, px: node.options.font.size * scale});
+      }
+    }
+    const shown = labels.filter(b => b.left < W && b.left + b.width > 0
+                                     && b.top < H && b.top + b.height > 0);
+    let overlaps = 0;
+    for (let i = 0; i < shown.length; i++) for (let j = i + 1; j < shown.length; j++) {
+      const a = shown[i], b = shown[j];
+      if (a.left < b.left + b.width && b.left < a.left + a.width
+          && a.top < b.top + b.height && b.top < a.top + a.height) overlaps++;
+    }
+    const pos = net.getPositions(), discs = {};
+    let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+    for (const id of Object.keys(pos)) {
+      const p = net.canvasToDOM(pos[id]), r = (net.body.nodes[id].options.size || 10) * scale;
+      discs[id] = [p.x, p.y, r];
+      x0 = Math.min(x0, p.x - r); y0 = Math.min(y0, p.y - r);
+      x1 = Math.max(x1, p.x + r); y1 = Math.max(y1, p.y + r);
+    }
+    const boxW = Math.max(0, Math.min(W, x1) - Math.max(0, x0));
+    const boxH = Math.max(0, Math.min(H, y1) - Math.max(0, y0));
+    const all = Object.values(discs);
+    const k = Math.max(2, Math.round(Math.sqrt(all.length / 3)));
+    const cells = new Set();
+    for (const [x, y] of all) {
+      if (x >= 0 && x < W && y >= 0 && y < H) cells.add(Math.floor(x / W * k) + ':' + Math.floor(y / H * k));
+    }
+    let covered = 0;
+    const mine = focus && discs[focus];
+    if (mine) {
+      for (const id of Object.keys(discs)) {
+        if (id === focus) continue;
+        const [x, y, r] = discs[id];
+        if (Math.hypot(x - mine[0], y - mine[1]) < (r + mine[2]) * 0.9) covered++;
+      }
+    }
+    return {nodes: all.length, canvas: [W, H], scale: scale, labels: shown.length,
+            named: shown.map(b => b.id),
+            min_px: shown.length ? Math.min(...shown.map(b => b.px)) : 0,
+            overlaps: overlaps, box_fill: (boxW * boxH) / (W * H), cell_fill: cells.size / (k * k),
+            focus_at: mine ? [mine[0], mine[1]] : null, focus_radius: mine ? mine[2] : null,
+            focus_covered: covered};
   }
   return null;
 }"""

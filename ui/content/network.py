@@ -39,7 +39,7 @@ from drawing.elements import (
     view_projection,
 )
 from drawing.filenames import file_name, view_stem
-from drawing.html import PHYSICS_MAX, view_page
+from drawing.html import LABEL_PX, PHYSICS_MAX, PRESENT_LABEL_PX, view_page
 from drawing.i18n import t, t_value
 from drawing.labels import markdown_text
 from drawing.layout import view_positions
@@ -68,7 +68,7 @@ from ui.network_details import NODE_KEY, show_details, show_path
 from ui.state import current_lang, graph_or_stop, node_cap, remember_network_view
 
 CANVAS_HEIGHT = 650
-PRESENT_HEIGHT = 860  # presentation mode: the drawing fills a projector screen
+PRESENT_HEIGHT = 440  # presentation mode: the drawing fits above the fold of a 1280x720 screen
 POSTER_FORMATS = ("pdf", "png", "svg")
 SEARCH_LIMIT = 50  # actors offered for one search on a graph above the node cap
 # Address parameter (the text names of a view, drawing.view.VIEW_NAMES) -> widget key.
@@ -158,7 +158,10 @@ def _view(
     )
     if parts.nodes.empty:
         return parts.nodes, parts.edges, ""
-    return parts.nodes, parts.edges, view_page(parts, view, lang, height=f"{height}px")
+    # presentation mode (its own height) draws names larger, for the back of the hall
+    px = PRESENT_LABEL_PX if height == PRESENT_HEIGHT else LABEL_PX
+    page = view_page(parts, view, lang, height=f"{height}px", label_px=px)
+    return parts.nodes, parts.edges, page
 
 
 # -- the view state: address <-> ViewFilters <-> widgets ----------------------------------------
