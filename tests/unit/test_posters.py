@@ -164,10 +164,10 @@ def test_bad_options_are_refused():
 # digests together with that change).
 POSTER_SVG_SHA256 = {
     "whole graph, A4 portrait, id": (
-        "68fe2e765faae94be41001a43f0c1759fa6bf54fd503df05522648a62103472f"
+        "97db6596d5f6014853f3bded298fc73a06df3b3d4be21500e9f01bb0bbe3c933"
     ),
     "village head at depth 2 by sector, A3 landscape, en": (
-        "155301250ac2e232b667497683bd353d81bf0e1999fdfe4a8a85dab8e4a72001"
+        "201967d777c2214fbdbd83543ddecdcda7f7b8ade728d3dbb3bd8268828997e4"
     ),
 }
 PINNED_VIEWS = {
