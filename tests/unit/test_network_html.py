@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import re
 
@@ -289,3 +290,29 @@ def test_physics_when_asked():
         _one_node("A"), pd.DataFrame(columns=["source", "target"]), physics=True
     )
     assert '"solver": "forceAtlas2Based"' in page and '"iterations": 150' in page
+
+
+def test_names_are_placed_picked_node_first_then_the_most_connected():
+    universe = network_universe(_graph())
+    nodes, edges = network_elements(
+        universe, ViewFilters(labels=None), DrawOptions(positions=layout_positions(universe))
+    )
+    plain = _script_data(render_network_html(nodes, edges), "jj-labels")
+    # Kampung KB has four lines, BKKBN and the village head two each (then by name), others one
+    assert plain["order"][:3] == ["Program:kampung_kb", "Actor:bkkbn", "Actor:kades"]
+    assert sorted(plain["order"]) == sorted(nodes["key"])
+    assert plain["px"] >= 11 and plain["steps"] and len(plain["spots"]) == 8
+    picked = _script_data(render_network_html(nodes, edges, selected="Actor:kodim"), "jj-labels")
+    assert picked["order"][0] == "Actor:kodim"
+    led = _script_data(render_network_html(nodes, edges, lead=["Actor:bkkbn"]), "jj-labels")
+    assert led["order"][0] == "Actor:bkkbn"
+
+
+def test_long_names_are_cut_on_the_canvas_only():
+    page, _, _ = _render()
+    records = {n["id"]: n for n in _script_data(page, "jj-nodes")}
+    caption = records["Actor:kodim"]["caption"]
+    assert caption == "Kodim 0602 Serang"
+    evil = records["Actor:evil"]
+    assert all(len(line) <= 18 for line in evil["caption"].split("\n"))
+    assert html.escape(XSS) in evil["title"]  # the tooltip keeps the whole name

@@ -10,6 +10,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 import tests.unit.test_app_pages as base
+from drawing.html import LABEL_PX, PRESENT_LABEL_PX
 from drawing.i18n import LANGUAGES, t, t_value
 from drawing.view import network_universe
 from graph.memory_store import MemoryStore
@@ -317,6 +318,12 @@ def test_a_deep_link_with_unknown_values_is_ignored(ws):
     assert at.slider(key="network_depth").value == 1
 
 
+def _label_px(page: str) -> int:
+    found = re.search(r'<script type="application/json" id="jj-labels">(.*?)</script>', page)
+    assert found, "the drawing carries no placement rules for its names"
+    return json.loads(found.group(1))["px"]
+
+
 def test_presentation_mode_shows_a_large_drawing_without_filters(ws):
     at = AppTest.from_file(base.APP, default_timeout=base.TIMEOUT)
     at.query_params["present"] = "1"
@@ -325,7 +332,9 @@ def test_presentation_mode_shows_a_large_drawing_without_filters(ws):
     at.switch_page(PAGE).run()
     assert not at.exception, at.exception
     assert not [m for m in at.multiselect if m.key == "network_labels"]
-    assert "height: 860px" in _drawing(at)
+    # sized to stay above the fold of a 1280x720 projector, with names larger than on the page
+    assert "height: 440px" in _drawing(at)
+    assert _label_px(_drawing(at)) == PRESENT_LABEL_PX > LABEL_PX
     assert t("sector.health", "id") in _legend(at)  # the linked view, not the default one
     assert not at.get("download_button")
 

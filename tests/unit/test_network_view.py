@@ -142,3 +142,22 @@ def test_level_positions_go_from_national_down_and_keep_other_nodes_below():
     assert pos["Actor:bkkbn"][1] < pos["Actor:puskesmas"][1] < pos["Actor:kades"][1]
     assert pos["Actor:kades"][1] < pos["Actor:kader"][1] < pos["Program:kb"][1]
     assert set(pos) == set(universe.nodes)
+
+
+def test_small_parts_sit_beside_the_main_one_and_other_kinds_leave_it_in_place():
+    g = nx.MultiDiGraph()
+    main = [f"Actor:m{i}" for i in range(8)]
+    for key in [*main, "Actor:alone", "Program:apart"]:
+        g.add_node(key, label=key.partition(":")[0])
+    for a, b in zip(main, main[1:], strict=False):
+        g.add_edge(a, b, key="COLLABORATES_WITH")
+    core = layout_positions(g)
+    right_of_main = max(core[k][0] for k in main)
+    assert core["Actor:alone"][0] > right_of_main and core["Program:apart"][0] > right_of_main
+    # places and policies settle around the actors they are linked to, moving none of them
+    g.add_node("Place:desa", label="Place")
+    g.add_node("Place:far", label="Place")
+    g.add_edge("Actor:m0", "Place:desa", key="LOCATED_IN")
+    everything = layout_positions(g)
+    assert {k: everything[k] for k in core} == core
+    assert everything["Place:far"][0] > max(x for k, (x, _) in core.items())
