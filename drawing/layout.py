@@ -30,6 +30,7 @@ SEED = 7
 _SPACING = 95.0
 _ISOLATE_RADIUS = 80.0  # room for one node and its caption
 _GAP = 40.0
+_GOLDEN_ANGLE = math.pi * (3 - math.sqrt(5))
 _WIDER = 1.3  # a part's width / its height
 _ASPECT = 1.5  # width / height the packed parts aim for
 # Kinds of node a view shows by default (drawing.view.DEFAULT_LABELS): laid out first.
@@ -48,9 +49,9 @@ def layout_positions(graph: nx.Graph, *, seed: int = SEED) -> dict[str, tuple[fl
     interventions) are laid out first, among themselves: each connected part of them on its
     own (spring layout, fixed seed), the largest on the left and the smaller parts and lone
     nodes in columns beside it, so that the default view fills its frame instead of being
-    stretched by a few outlying nodes. The other nodes (places, policies, ...) then settle
-    around the nodes they are linked to, which stay put, and what is linked to none of them
-    is packed beside. Nodes and edges are sorted first, so the store's order does not matter.
+    stretched by a few outlying nodes. The other nodes (places, policies, ...) then go around
+    the nodes they are linked to, which stay put, and what is linked to none of them is
+    packed beside. Nodes and edges are sorted first, so the store's order does not matter.
     Lay out the nodes of every kind a view can show and filter afterwards: a node then keeps
     its place while the filters change.
 
@@ -75,7 +76,7 @@ def layout_positions(graph: nx.Graph, *, seed: int = SEED) -> dict[str, tuple[fl
             linked |= part
     around = [n for n in simple if n in linked and n not in positions]
     if around:
-        positions.update(_settled(simple, positions, around, seed))
+        positions.update(_settled(simple, positions, around))
     rest = [n for n in simple if n not in linked]
     if rest:
         positions.update(_beside(_packed(simple, rest, seed), positions))
@@ -90,25 +91,36 @@ def _packed(simple: nx.Graph, members: Sequence[str], seed: int) -> dict[str, tu
 
 
 def _settled(
-    simple: nx.Graph, fixed: Mapping[str, tuple[float, float]], moving: Sequence[str], seed: int
+    simple: nx.Graph, fixed: Mapping[str, tuple[float, float]], moving: Sequence[str]
 ) -> dict[str, tuple[float, float]]:
-    """Positions of the ``moving`` nodes, settled by a spring layout around the ``fixed``
-    nodes they are linked to (which do not move)."""
-    sub = _ordered_part(simple, [*fixed, *moving])
-    start = {key: fixed[key] for key in sub if key in fixed}
-    for key in moving:  # begin at the middle of the placed neighbours, if there are any
-        near = [fixed[n] for n in sub[key] if n in fixed]
-        if near:
-            start[key] = (sum(x for x, _ in near) / len(near), sum(y for _, y in near) / len(near))
-    raw = nx.spring_layout(
-        sub,
-        pos=start,
-        fixed=[key for key in sub if key in fixed],
-        k=_SPACING * 0.8,
-        iterations=50,
-        seed=seed,
-    )
-    return {key: (round(float(raw[key][0]), 1), round(float(raw[key][1]), 1)) for key in moving}
+    """Positions of the ``moving`` nodes around the nodes they are linked to, which stay put.
+
+    Ring by ring outwards from the placed nodes: a node goes near the middle of its placed
+    neighbours, on a sunflower spiral around the first of them, so the nodes around one
+    anchor do not pile up. Linear in the size of the graph, whatever its size.
+    """
+    placed = dict(fixed)
+    crowd: dict[str, int] = {}
+    remaining = sorted(moving)
+    while remaining:
+        ring: dict[str, tuple[float, float]] = {}
+        for key in remaining:
+            near = sorted(n for n in simple[key] if n in placed)
+            if not near:
+                continue
+            crowd[near[0]] = count = crowd.get(near[0], 0) + 1
+            cx = sum(placed[n][0] for n in near) / len(near)
+            cy = sum(placed[n][1] for n in near) / len(near)
+            angle, distance = count * _GOLDEN_ANGLE, _SPACING * 0.6 * math.sqrt(count)
+            ring[key] = (
+                round(cx + distance * math.cos(angle), 1),
+                round(cy + distance * math.sin(angle), 1),
+            )
+        if not ring:  # cannot happen for nodes linked to the placed ones; stop all the same
+            break
+        placed.update(ring)
+        remaining = [key for key in remaining if key not in ring]
+    return {key: placed[key] for key in moving if key in placed}
 
 
 def _beside(
