@@ -18,6 +18,7 @@ from typing import Any
 __all__ = [
     "LABEL_STEPS",
     "LEADER_STEP",
+    "ALWAYS_NAMED",
     "SPOTS",
     "label_spots",
     "placement_rules",
@@ -28,6 +29,9 @@ __all__ = [
 # poster draws a thin line joining the label to its node.
 LABEL_STEPS = (1.0, 1.8, 2.8, 4.2, 6.0, 8.5)
 LEADER_STEP = 2.8
+# On the page's canvas, the first names in the order are drawn even over other nodes when no
+# free spot is left (the poster numbers them instead).
+ALWAYS_NAMED = 5
 # Directions from the node, y up: right, left, above, below, then the four corners. A label
 # to the right starts at the spot, one to the left ends there, one above or below is centred.
 SPOTS = (
@@ -74,7 +78,13 @@ def label_spots(
 
 def placement_rules(font_px: int) -> dict[str, Any]:
     """The placement table for the page's script: steps, spots and the names' size on screen."""
-    return {"steps": list(LABEL_STEPS), "spots": [list(s) for s in SPOTS], "px": int(font_px)}
+    return {
+        "steps": list(LABEL_STEPS),
+        "spots": [list(s) for s in SPOTS],
+        "leader": LEADER_STEP,
+        "always": ALWAYS_NAMED,
+        "px": int(font_px),
+    }
 
 
 def wrapped(name: str, width: int, most: int) -> str:
