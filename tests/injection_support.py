@@ -223,7 +223,7 @@ def stored_mismatches(graph) -> list[str]:
 # -- HTML -------------------------------------------------------------------------------
 
 # script elements of the page template that carry data, never code
-DATA_SCRIPTS = {"jj-nodes", "jj-edges", "jj-options", "jj-selected", "jj-png-name"}
+DATA_SCRIPTS = {"jj-nodes", "jj-edges", "jj-options", "jj-selected", "jj-png-name", "jj-labels"}
 URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "srcdoc", "data"}
 TOOLTIP_TAGS = {"div", "b", "br"}  # what the template's tooltips are built from
 
