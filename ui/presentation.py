@@ -31,7 +31,7 @@ section[data-testid="stSidebar"]{display:none}
 div[data-testid="stSidebarCollapsedControl"]{display:none}
 [data-testid="stMainBlockContainer"]{padding-top:1.5rem}
 html, body, [data-testid="stAppViewContainer"]{font-size:1.25rem}
-[data-testid="stAppViewContainer"] h1{font-size:3rem}
+[data-testid="stAppViewContainer"] h1{font-size:2.4rem}
 [data-testid="stMarkdownContainer"] p, [data-testid="stCaptionContainer"]{font-size:1.2rem}
 </style>
 """

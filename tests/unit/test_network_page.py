@@ -333,7 +333,7 @@ def test_presentation_mode_shows_a_large_drawing_without_filters(ws):
     assert not at.exception, at.exception
     assert not [m for m in at.multiselect if m.key == "network_labels"]
     # sized to stay above the fold of a 1280x720 projector, with names larger than on the page
-    assert "height: 440px" in _drawing(at)
+    assert "height: 400px" in _drawing(at)
     assert _label_px(_drawing(at)) == PRESENT_LABEL_PX > LABEL_PX
     assert t("sector.health", "id") in _legend(at)  # the linked view, not the default one
     assert not at.get("download_button")

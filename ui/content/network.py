@@ -68,7 +68,7 @@ from ui.network_details import NODE_KEY, show_details, show_path
 from ui.state import current_lang, graph_or_stop, node_cap, remember_network_view
 
 CANVAS_HEIGHT = 650
-PRESENT_HEIGHT = 440  # presentation mode: the drawing fits above the fold of a 1280x720 screen
+PRESENT_HEIGHT = 400  # presentation mode: the drawing fits above the fold of a 1280x720 screen
 POSTER_FORMATS = ("pdf", "png", "svg")
 SEARCH_LIMIT = 50  # actors offered for one search on a graph above the node cap
 # Address parameter (the text names of a view, drawing.view.VIEW_NAMES) -> widget key.
