@@ -141,6 +141,7 @@ def test_presentation_mode_has_a_visible_exit(curated_app, page):
     page.set_viewport_size({"width": 1280, "height": 720})
     _open(page, curated_app, "centrality?present=1")
     exit_button = page.get_by_role("button", name=t("present.exit", "id"))
+    exit_button.wait_for(state="visible", timeout=STEP_MS)  # the page may still be drawing
     assert exit_button.is_visible()
     assert page.locator(".st-key-centrality_metric").count() == 0  # no controls
     assert not page.locator('[data-testid="stSidebar"]').is_visible()
