@@ -252,3 +252,19 @@ def glossary_rows(lang: str | None = DEFAULT_LANG) -> list[dict[str, str]]:
             }
         )
     return rows
+
+
+def t_recorded(value: Any, lang: str | None = DEFAULT_LANG) -> str:
+    """A value the dataset records in English words ("not stated", "percent") in ``lang``.
+
+    Looked up as ``recorded.<words joined by _>``; a value without an entry (a name, an
+    instrument such as SSGI) is returned as it is, and a missing one as "".
+
+    >>> t_recorded("not stated", "id"), t_recorded("SSGI", "id"), t_recorded(None, "en")
+    ('tidak disebutkan', 'SSGI', '')
+    """
+    if value is None or (isinstance(value, float) and value != value):
+        return ""
+    text = str(value)
+    translated = t_value("recorded", "_".join(text.lower().split()), lang)
+    return text if translated == "_".join(text.lower().split()) else translated

@@ -82,6 +82,20 @@ def display_name(node: dict[str, Any], lang: str = "id") -> str:
     return str(node.get("name") or node.get("id") or "")
 
 
+def picker_name(node: dict[str, Any], lang: str = "id") -> str:
+    """The name a picker shows and searches: in English the English name followed by the
+    Indonesian one when they differ, so typing either finds the node.
+
+    >>> picker_name({"name": "Kepala Desa Mongpok", "name_en": "Mongpok village head"}, "en")
+    'Mongpok village head · Kepala Desa Mongpok'
+    >>> picker_name({"name": "Kepala Desa Mongpok", "name_en": "Mongpok village head"}, "id")
+    'Kepala Desa Mongpok'
+    """
+    shown = display_name(node, lang)
+    recorded = str(node.get("name") or "")
+    return f"{shown} · {recorded}" if lang == "en" and recorded and recorded != shown else shown
+
+
 def instrument_kind(instrument: str | None) -> str:
     """``survey``, ``records``, ``census``, ``target`` or ``other`` for an instrument name.
 

@@ -3,6 +3,8 @@ known about the node picked (its properties, relationships and evidence passages
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import pandas as pd
 import streamlit as st
 
@@ -137,9 +139,13 @@ def _evidence(store, node: dict, lang: str) -> None:
             st.caption(t("network.unresolved", lang, problem=_md(row.problem)))
 
 
-def show_details(store, nodes: pd.DataFrame, lang: str) -> None:
-    """The node picker and everything known about the picked node."""
-    names = dict(zip(nodes["key"], nodes["name"], strict=False))
+def show_details(
+    store, nodes: pd.DataFrame, lang: str, names: Mapping[str, str] | None = None
+) -> None:
+    """The node picker and everything known about the picked node; ``names`` (key -> the
+    name the picker shows and searches) defaults to the drawn names."""
+    shown = dict(zip(nodes["key"], nodes["name"], strict=False))
+    names = {key: (names or {}).get(key) or name for key, name in shown.items()}
     kinds = dict(zip(nodes["key"], nodes["label"], strict=False))
     options = sorted(names, key=lambda k: (names[k].casefold(), k))
     if st.session_state.get(NODE_KEY) not in options:

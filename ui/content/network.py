@@ -60,7 +60,7 @@ from drawing.view import (
 )
 from exports.formats import MIME, export_graph
 from queries.centrality import metric_help
-from queries.overview import display_name
+from queries.overview import display_name, picker_name
 from queries.scope import search_nodes
 from queries.views import MAX_DEPTH
 from ui.cache import GraphVersion, cached
@@ -302,10 +302,16 @@ def choice_summary(options: Sequence, chosen: Sequence, fmt: Callable, lang: str
     return t("network.choice.only", lang, values=_md(", ".join(fmt(v) for v in chosen)))
 
 
+def _drawn_names(universe: nx.MultiDiGraph, nodes: pd.DataFrame, lang: str) -> dict[str, str]:
+    """Drawn node key -> the name its picker shows and searches (see picker_name)."""
+    return {key: picker_name(universe.nodes[key], lang) for key in nodes["key"] if key in universe}
+
+
 def _names(graph: nx.MultiDiGraph, lang: str, label: str | None = None) -> dict[str, str]:
-    """Node key -> name in ``lang``, sorted by name (the order of every picker)."""
+    """Node key -> name in ``lang`` (and the recorded name, see picker_name), sorted by name
+    (the order of every picker)."""
     names = {
-        key: display_name(data, lang)
+        key: picker_name(data, lang)
         for key, data in graph.nodes(data=True)
         if label is None or data.get("label") == label
     }
@@ -415,6 +421,7 @@ def _look_controls(ui: _Controls, lang: str) -> dict[str, Any]:
         ["none", *SIZE_METRICS],
         WIDGET_KEYS["size"],
         lambda m: t("network.size.none", lang) if m == "none" else metric_help(m, lang)[0],
+        placeholder=t("network.size.none", lang),
     )
     values["layout"] = ui.radio(
         t("network.layout", lang),
@@ -475,7 +482,7 @@ def render() -> None:
         return
     _downloads(data, view, page, lang)
     show_path(path, nodes, lang)
-    show_details(data.store, nodes, lang)
+    show_details(data.store, nodes, lang, names=_drawn_names(universe, nodes, lang))
 
 
 def _downloads(data: GraphVersion, view: ViewFilters, page: str, lang: str) -> None:
@@ -584,7 +591,7 @@ def _render_large(
         st.caption(t("network.ego_cut", lang, cap=cap))
     components.html(page, height=height + 48)
     if not presenting:
-        show_details(data.store, nodes, lang)
+        show_details(data.store, nodes, lang, names=_drawn_names(universe, nodes, lang))
 
 
 def _large_focus(universe: nx.MultiDiGraph, lang: str) -> str | None:

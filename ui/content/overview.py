@@ -10,7 +10,7 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from drawing.i18n import glossary_rows, t, t_value
+from drawing.i18n import glossary_rows, t, t_recorded, t_value
 from queries.overview import (
     default_indicator,
     default_places,
@@ -146,16 +146,22 @@ def _pick_indicator(indicators: pd.DataFrame, lang: str) -> str:
 def _with_labels(series: pd.DataFrame, lang: str) -> pd.DataFrame:
     """Add the columns the chart shows: place in the chosen language, series and kind names."""
     place = series["place_name_en"] if lang == "en" else series["place_name"]
+    instrument = series["instrument"].map(lambda v: t_recorded(v, lang) or "?")
     return series.assign(
         place_label=place,
-        series=place + " · " + series["instrument"].fillna("?").astype(str),
+        instrument=instrument,
+        source=series["source"].map(lambda v: t_recorded(v, lang)),
+        unit=series["unit"].map(lambda v: t_recorded(v, lang)),
+        series=place + " · " + instrument,
         kind_label=series["instrument_kind"].map(lambda k: t(f"ikind.{k}", lang)),
     )
 
 
 def _chart(measured: pd.DataFrame, targets: pd.DataFrame, unit: str, lang: str) -> alt.LayerChart:
     """One line per place and instrument; the dash pattern shows the kind of measurement."""
-    value_title = f"{t('chart.value', lang)} ({unit})" if unit else t("chart.value", lang)
+    value_title = (
+        f"{t('chart.value', lang)} ({t_recorded(unit, lang)})" if unit else t("chart.value", lang)
+    )
     base = alt.Chart(measured).encode(
         x=alt.X(
             "period_start:T",

@@ -17,7 +17,7 @@ import pandas as pd
 import streamlit as st
 
 from drawing.filenames import file_name, slug
-from drawing.i18n import t, t_value
+from drawing.i18n import t, t_recorded, t_value
 from drawing.labels import markdown_text
 from exports.tables import csv_bytes
 from queries.details import evidence_passages
@@ -100,6 +100,12 @@ def _missing_node(node_id: str, step: str, lang: str) -> str:
     )
 
 
+def _via_names(via: object, programmes: dict) -> str:
+    """The programme chain of a link (ids, nearest first, joined by " > ") as names."""
+    chain = [part.strip() for part in str(via or "").split(">") if part.strip()]
+    return " › ".join(programmes.get(part, part) for part in chain)
+
+
 def _indicator_edges(center: str, item: dict, programmes: dict, lang: str) -> list[str]:
     """One edge per link that reaches the indicator, styled by the claim it carries."""
     edges = []
@@ -108,7 +114,7 @@ def _indicator_edges(center: str, item: dict, programmes: dict, lang: str) -> li
         style = CLAIM_STYLES.get(claim, CLAIM_STYLES[CLAIM_NOT_STATED])
         label = t(f"claim.{claim}", lang)
         if link.get("link") == "via_programme":
-            via = programmes.get(link.get("via"), link.get("via"))
+            via = _via_names(link.get("via"), programmes)
             label += "\\n" + _dot_text(t("pathways.via", lang, via=via))
         edges.append(f'"{center}" -> "{item["key"]}" [{style} label="{label}" fontsize=10];')
     return edges
@@ -200,6 +206,7 @@ def _passages(locators: list, sources: dict, lang: str) -> None:
 def _evidence(path: dict, sources: dict, lang: str) -> None:
     """One expander per step of the pathway, with the passages its locators point at."""
     st.subheader(t("pathways.evidence_header", lang))
+    programmes = {p["id"]: _name(p, lang) for p in path["programmes"]}
     steps = [("intervention", path["intervention"], path["intervention"].get("evidence") or [])]
     steps += [("actor", a, a["evidence"] + a.get("via_evidence", [])) for a in path["actors"]]
     steps += [("target_group", g, g["evidence"]) for g in path["target_groups"]]
@@ -214,7 +221,8 @@ def _evidence(path: dict, sources: dict, lang: str) -> None:
             claim = t(f"claim.{item['claim']}", lang)
             title += f" · {claim}"
         if item.get("link") == "via_programme":
-            title += f" · {t('pathways.via', lang, via=item.get('via'))}"
+            via = _via_names(item.get("via"), programmes)
+            title += f" · {t('pathways.via', lang, via=via)}"
         with st.expander(title):
             _passages(locators, sources, lang)
 
@@ -223,7 +231,9 @@ def _series_chart(shown: pd.DataFrame, unit: str, title: str, lang: str) -> alt.
     """One line per place and instrument; targets as a red dashed rule."""
     measured = shown[~shown["target"]]
     targets = shown[shown["target"]]
-    value_title = f"{t('chart.value', lang)} ({unit})" if unit else t("chart.value", lang)
+    value_title = (
+        f"{t('chart.value', lang)} ({t_recorded(unit, lang)})" if unit else t("chart.value", lang)
+    )
     years = alt.Axis(format="%Y", tickCount={"interval": "year", "step": 1}, labelOverlap=True)
     base = alt.Chart(measured, title=title).encode(
         x=alt.X("period_start:T", title=t("chart.period", lang), axis=years),
@@ -271,7 +281,8 @@ def value_top(shown: pd.DataFrame) -> float:
 
 def _with_labels(obs: pd.DataFrame, lang: str) -> pd.DataFrame:
     place = obs["place_name_en"] if lang == "en" else obs["place_name"]
-    label = place.fillna("?") + " · " + obs["instrument"].fillna("?").astype(str)
+    instrument = obs["instrument"].map(lambda v: t_recorded(v, lang) or "?")
+    label = place.fillna("?") + " · " + instrument
     label = label.where(~obs["target"], label + " · " + t("col.target", lang).rstrip("?"))
     return obs.assign(label=label)
 
