@@ -96,7 +96,12 @@ _RAW = re.compile(r"(?<![\w<])(None|nan|NaN|NaT|<NA>|True|False|null)(?![\w>])")
 # snake_case: lower-case words joined by underscores; not inside a path, a file name or a
 # setting's name (those are upper case).
 _SNAKE = re.compile(r"(?<![\w/.\-:=])[a-z][a-z0-9]*(?:_[a-z0-9]+)+(?![\w/.\-])")
-_QUOTE = re.compile(r"[^\S\n]+")
+_SPACES = re.compile(r"[^\S\n]+")
+# Not words of either language: paths and file names, and words quoted from a source.
+_PATH = re.compile(
+    r"\S*/\S*|\S+\.(?:txt|csv|json|yaml|yml|xlsx|zip|html|pdf|png|svg|graphml|gexf)\b"
+)
+_QUOTED = re.compile(r'"[^"]*"|“[^”]*”')
 
 
 @dataclass(frozen=True)
@@ -122,29 +127,35 @@ _OTHER = {"id": _words_pattern(ENGLISH), "en": _words_pattern(INDONESIAN)}
 
 
 def _without(line: str, allowed: list[str]) -> str:
-    """``line`` with every allowed phrase blanked out (case-sensitive, longest first)."""
+    """``line`` with every allowed phrase, path, file name and quotation blanked out (phrases
+    case-sensitive, longest first)."""
     for phrase in allowed:
         if phrase in line:
             line = line.replace(phrase, " ")
-    return line
+    return _QUOTED.sub(" ", _PATH.sub(" ", line))
 
 
-def offences(text: str, lang: str, allowed: Iterable[str] = ()) -> list[Offence]:
+def offences(text: str, lang: str, allowed: Iterable[str] = (), quoted: str = "") -> list[Offence]:
     """Every offence in ``text`` shown to a user of ``lang`` ("id" or "en"), line by line.
 
     ``allowed`` names proper names of the data (Indonesian by nature) that may stand in either
-    language; :data:`NAMES` is always allowed.
+    language; :data:`NAMES` is always allowed. ``quoted`` is the text of the source documents:
+    a line found word for word in it is a quotation (a cited paragraph, a figure as printed)
+    and stays in the source's language; its raw values and ids are still reported.
     """
     phrases = sorted({*NAMES, *(a for a in allowed if a and a.strip())}, key=len, reverse=True)
+    source = " ".join(quoted.split())
     found: list[Offence] = []
     for raw_line in text.splitlines():
-        line = _QUOTE.sub(" ", raw_line).strip()
+        line = _SPACES.sub(" ", raw_line).strip()
         if not line:
             continue
         for match in _RAW.finditer(line):
             found.append(Offence("raw value", match.group(0), line))
         for match in _SNAKE.finditer(line):
             found.append(Offence("raw id", match.group(0), line))
+        if len(line) > 3 and line in source:
+            continue
         for match in _OTHER[lang].finditer(_without(line, phrases)):
             found.append(Offence("other language", match.group(0), line))
     return found

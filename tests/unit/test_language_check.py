@@ -102,3 +102,20 @@ def test_an_offence_names_its_line():
     (offence,) = offences("Ukuran menurut\nChoose an option", "id")
     assert offence.line == "Choose an option"
     assert "Choose an option" in str(offence)
+
+
+def test_paths_file_names_and_quoted_words_are_not_words_of_a_language():
+    assert _found("Folder kerja: /tmp/pytest-of-root/workspace", "id") == []
+    assert _found("mongpok-kampung-kb-case-study.txt", "id") == []
+    assert _found('Pendahuluan #5 says it "turun 27,2 persen" in 2021', "en") == []
+    # outside the quotation the line is still scanned
+    assert ("other language", "dan") in _found('It says "turun" dan naik', "en")
+
+
+def test_a_line_quoted_from_a_source_stays_in_the_source_language():
+    source = "Percepatan penurunan stunting memerlukan implementasi yang sinergis\nantar sektor."
+    line = "implementasi yang sinergis antar sektor."
+    assert ("other language", "yang") in _found(line, "en")
+    assert offences(line, "en", quoted=source) == []
+    # a raw value in a quoted line is still reported
+    assert offences("True", "en", quoted="True story") != []

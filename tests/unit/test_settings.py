@@ -1,6 +1,7 @@
 """Every setting is in one registry, documented in docs/configuration.md, and secrets stay hidden."""
 
 import settings
+from drawing.i18n import has_text, t
 from tests.conftest import ROOT
 
 
@@ -27,3 +28,12 @@ def test_secrets_file_is_read_and_secrets_are_masked(tmp_path, monkeypatch):
     assert settings.get("NEO4J_DATABASE") == "stunting"
     assert settings.get("NEO4J_PASSWORD") == "s3cret-value"
     assert "s3cret-value" not in repr(settings.describe())
+
+
+def test_every_setting_says_what_it_does_in_both_languages():
+    """The Settings page describes each setting in the page language, not only in English."""
+    for name, setting in settings.SETTINGS.items():
+        key = f"setting_help.{name}"
+        assert has_text(key), f"{name} has no description in the catalogues"
+        assert t(key, "en") == setting.help
+        assert t(key, "id") != setting.help

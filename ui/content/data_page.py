@@ -15,6 +15,7 @@ The tests fill the same inbox, because Streamlit's AppTest cannot drive a file u
 
 from __future__ import annotations
 
+import json
 from collections.abc import Collection
 from typing import Any
 
@@ -460,6 +461,37 @@ def _preview(upload: Upload, store: GraphStore, lang: str) -> None:
     _failed(lang)
 
 
+# Streamlit 1.52 gives st.file_uploader no parameter for its own words ("Drag and drop files
+# here", the size limit, "Browse files"): the page sets them in its language with CSS, the
+# English words hidden (font-size 0) and the page's own shown in their place.
+UPLOADER_CSS = """<style>
+[data-testid="stFileUploaderDropzoneInstructions"] > div > span {{ font-size: 0; }}
+[data-testid="stFileUploaderDropzoneInstructions"] > div > span:first-child::after {{
+  content: {drop}; font-size: 1rem; }}
+[data-testid="stFileUploaderDropzoneInstructions"] > div > span:last-child::after {{
+  content: {limit}; font-size: 0.875rem; }}
+[data-testid="stFileUploaderDropzone"] button[data-testid="stBaseButton-secondary"] {{
+  font-size: 0; }}
+[data-testid="stFileUploaderDropzone"] button[data-testid="stBaseButton-secondary"]::after {{
+  content: {browse}; font-size: 1rem; }}
+</style>"""
+
+
+def _uploader_texts(lang: str) -> None:
+    """The file uploader's own words in ``lang`` (Streamlit writes them in English only)."""
+    if lang == "en":
+        return
+    types = ", ".join(kind.upper() for kind in ACCEPTED)
+    limit = t("data.uploader_limit", lang, mb=st.get_option("server.maxUploadSize"), types=types)
+    texts = {
+        "drop": t("data.uploader_drop", lang),
+        "limit": limit,
+        "browse": t("data.uploader_browse", lang),
+    }
+    css = UPLOADER_CSS.format(**{k: json.dumps(v, ensure_ascii=False) for k, v in texts.items()})
+    st.markdown(css, unsafe_allow_html=True)
+
+
 def _upload(store: GraphStore, lang: str) -> None:
     st.subheader(t("data.upload_header", lang))
     try:
@@ -468,6 +500,7 @@ def _upload(store: GraphStore, lang: str) -> None:
         st.error(t("data.refused.setting", lang, error=exc))
         return
     st.caption(t("data.upload_intro", lang, limit=human_size(limit)))
+    _uploader_texts(lang)
     st.file_uploader(
         t("data.upload_files", lang),
         type=list(ACCEPTED),

@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 import settings
-from drawing.i18n import LANGUAGES, t
+from drawing.i18n import LANGUAGES, has_text, t
 from graph.neo4j.store import StoreUnavailable
 from loaders.case_study import DatasetError
 from ui.cache import clear_all
@@ -93,6 +93,11 @@ def _all_settings(lang: str) -> None:
         "help": "col.help",
     }
     frame = pd.DataFrame(settings.describe())[list(columns)]
+    # what each setting does, in the page language (the registry's help is the English text)
+    frame["help"] = [
+        t(f"setting_help.{name}", lang) if has_text(f"setting_help.{name}") else help_text
+        for name, help_text in zip(frame["name"], frame["help"], strict=True)
+    ]
     # describe() masks secret values; a secret's default (a development password) is masked too
     secret = frame["name"].map(lambda n: settings.SETTINGS[n].secret)
     frame.loc[secret, "default"] = "********"

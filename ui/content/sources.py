@@ -6,6 +6,7 @@ dataset's validation report, and the source's claims about its figures recompute
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import networkx as nx
@@ -16,6 +17,7 @@ import settings
 from drawing.i18n import t
 from graph.evidence import load_document
 from loaders.case_study import check_dataset, read_dataset
+from queries.overview import display_name
 from queries.quality import (
     ambiguous_numbers,
     check_claims,
@@ -25,6 +27,9 @@ from queries.quality import (
 )
 from ui.cache import GraphVersion, cached
 from ui.state import current_lang, graph_or_stop, sources_dir
+
+# A word that may be a record's id: letters, digits, "_", "." and "-".
+_ID = re.compile(r"[\w.\-]+")
 
 
 @cached
@@ -102,6 +107,9 @@ def _evidence_browser(data: GraphVersion, sources: list[dict], lang: str) -> Non
     section = right.selectbox(t("sources.section", lang), sections, key="sources_section")
     if section is None:
         return
+    if not source.get("file"):
+        st.info(t("sources.no_file", lang))
+        return
     try:
         document = load_document(Path(sources_dir()) / str(source.get("file")), sections)
         paragraphs = document.paragraphs.get(section.strip(), ())
@@ -155,6 +163,31 @@ def _validation_report(lang: str) -> None:
     )
 
 
+def _shown(value: object, lang: str) -> object:
+    """A cell as a reader should see it: yes/no for a boolean, empty for a missing value."""
+    if isinstance(value, bool):
+        return t("value.yes" if value else "value.no", lang)
+    if value is None or (isinstance(value, float) and value != value):
+        return ""
+    return value
+
+
+@cached(max_entries=4)
+def _node_names(data: GraphVersion, lang: str) -> dict[str, str]:
+    """Node id -> its name in ``lang``, for the ids the quality tables carry."""
+    return {
+        str(d["id"]): display_name(d, lang) for _, d in data.graph.nodes(data=True) if d.get("id")
+    }
+
+
+def _named(text: object, names: dict[str, str]) -> object:
+    """``text`` with every record id in it (a source in a locator, a place in a group key)
+    replaced by the record's name."""
+    if not isinstance(text, str):
+        return text
+    return _ID.sub(lambda m: names.get(m.group(0), m.group(0)), text)
+
+
 def _holds_label(value: object, lang: str) -> str:
     return t({True: "holds.true", False: "holds.false"}.get(value, "holds.none"), lang)
 
@@ -174,6 +207,9 @@ def _quality_report(data: GraphVersion, lang: str) -> None:
     shown = claims.assign(
         claim_name=claims[f"name{suffix}"].fillna(claims["claim"]),
         result=[_holds_label(h, lang) for h in claims["holds"]],
+        asserted=[_shown(v, lang) for v in claims["asserted"]],
+        expected=[_shown(v, lang) for v in claims["expected"]],
+        computed=[_shown(v, lang) for v in claims["computed"]],
         reason_text=[t(f"reason.{r}", lang) for r in claims["reason"]],
         explanation=claims[f"description{suffix}"],
     )
@@ -190,11 +226,11 @@ def _quality_report(data: GraphVersion, lang: str) -> None:
     st.dataframe(
         _renamed(shown, columns, lang), hide_index=True, width="stretch", key="sources_claims"
     )
-    _ambiguous_and_conflicts(quality["ambiguous"], quality["conflicts"], lang)
-    _findings(quality["findings"], lang)
+    _ambiguous_and_conflicts(data, quality["ambiguous"], quality["conflicts"], lang)
+    _findings(data, quality["findings"], lang)
 
 
-def _findings(report: pd.DataFrame, lang: str) -> None:
+def _findings(data: GraphVersion, report: pd.DataFrame, lang: str) -> None:
     """The data-quality report: every finding with its locator, claim, computed value, severity
     (the same rows as ``python cli.py validate``)."""
     st.markdown(f"**{t('quality.findings', lang)}**")
@@ -208,7 +244,11 @@ def _findings(report: pd.DataFrame, lang: str) -> None:
             t(f"quality.severity.{severity}", lang), int((report["severity"] == severity).sum())
         )
     suffix = "_en" if lang == "en" else ""
+    names = _node_names(data, lang)
     shown = report.assign(
+        locator=[_named(v, names) for v in report["locator"]],
+        computed=[_named(_shown(v, lang), names) for v in report["computed"]],
+        detail=[_named(v, names) for v in report["detail"]],
         severity_text=[t(f"quality.severity.{s}", lang) for s in report["severity"]],
         category_text=[t(f"quality.category.{c}", lang) for c in report["category"]],
         subject_name=report[f"name{suffix}"].fillna(report["name"]).fillna(report["subject"]),
@@ -234,7 +274,9 @@ def _findings(report: pd.DataFrame, lang: str) -> None:
     )
 
 
-def _ambiguous_and_conflicts(ambiguous: pd.DataFrame, conflicts: pd.DataFrame, lang: str) -> None:
+def _ambiguous_and_conflicts(
+    data: GraphVersion, ambiguous: pd.DataFrame, conflicts: pd.DataFrame, lang: str
+) -> None:
     st.markdown(f"**{t('sources.ambiguous', lang)}**")
     name = "name_en" if lang == "en" else "name"
     columns = {
@@ -262,6 +304,8 @@ def _ambiguous_and_conflicts(ambiguous: pd.DataFrame, conflicts: pd.DataFrame, l
         "instrument": "col.instrument",
         "observation": "col.observation",
     }
+    names = _node_names(data, lang)
+    conflicts = conflicts.assign(**{c: [_named(v, names) for v in conflicts[c]] for c in columns})
     st.dataframe(
         _renamed(conflicts, columns, lang),
         hide_index=True,
