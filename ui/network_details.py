@@ -17,6 +17,7 @@ from queries.overview import display_name
 from queries.partners import count_partners, partners_of
 from ui.cache import GraphVersion, cached
 from ui.state import sources_dir
+from ui.tables import MISSING
 
 NODE_KEY = "network_node"  # the picker's widget key (address parameter ``node``)
 # Coded property values shown in words (property -> i18n prefix of its codes).
@@ -57,7 +58,13 @@ def show_path(path: list[dict] | None, nodes: pd.DataFrame, lang: str) -> None:
     on_path = {n for pair in path_pairs(path) for n in pair}
     if not on_path <= set(nodes["key"]):
         st.warning(t("network.path_hidden", lang))
-    st.dataframe(_path_table(path, lang), hide_index=True, width="stretch", key="network_hops")
+    st.dataframe(
+        _path_table(path, lang),
+        hide_index=True,
+        width="stretch",
+        key="network_hops",
+        placeholder=MISSING,
+    )
 
 
 def _properties(node: dict, lang: str) -> None:
@@ -72,6 +79,7 @@ def _properties(node: dict, lang: str) -> None:
         props.rename(columns={"property": t("col.property", lang), "value": t("col.value", lang)}),
         hide_index=True,
         width="stretch",
+        placeholder=MISSING,
     )
 
 
@@ -91,7 +99,7 @@ def _relationships(store, node: dict, lang: str) -> None:
             t("col.evidence", lang): rels["evidence"],
         }
     )
-    st.dataframe(table, hide_index=True, width="stretch")
+    st.dataframe(table, hide_index=True, width="stretch", placeholder=MISSING)
 
 
 @cached(max_entries=32)

@@ -222,6 +222,18 @@ def test_undated_nodes_can_be_left_out_and_the_address_says_so(ws):
     assert t("network.undated_dropped", "en") in [c.value for c in at.caption]
 
 
+def test_in_english_the_pickers_find_an_actor_by_its_indonesian_name_too(ws):
+    """Streamlit's pickers search what they show: in English they show the recorded
+    Indonesian name beside the English one, so typing "Kepala" finds the village head."""
+    at = base._open(PAGE, "en")
+    for key in ("network_focus", "network_path_from", "network_path_to", "network_node"):
+        options = at.selectbox(key=key).options
+        found = [o for o in options if o.startswith("Mongpok village head · Kepala Desa Mongpok")]
+        assert found, (key, options[:5])
+    at = base._open(PAGE, "id")
+    assert "Kepala Desa Mongpok" in at.selectbox(key="network_focus").options
+
+
 def test_focus_shows_the_ego_network(ws):
     at = base._open(PAGE, "en")
     at.selectbox(key="network_focus").set_value("Actor:bkkbn").run()

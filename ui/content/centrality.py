@@ -28,6 +28,7 @@ from queries.partners import projection_counts
 from ui.cache import GraphVersion, cached
 from ui.presentation import presentation_on
 from ui.state import current_lang, graph_or_stop, table_rows
+from ui.tables import MISSING
 
 TOP_N_DEFAULT = 10
 # Metrics a bar chart makes sense for (flags and community numbers are not magnitudes).
@@ -156,7 +157,13 @@ def _metrics_table(shown: pd.DataFrame, csv: bytes, sampled_k: int | None, lang:
         if metric_help(m, lang)[0] in shown.columns
     }
     st.caption(t("centrality.table_help", lang))
-    st.dataframe(_capped(shown, lang), hide_index=True, width="stretch", column_config=config)
+    st.dataframe(
+        _capped(shown, lang),
+        hide_index=True,
+        width="stretch",
+        column_config=config,
+        placeholder=MISSING,
+    )
     if sampled_k:
         st.caption(t("centrality.sampled", lang, k=sampled_k))
     if presentation_on():
@@ -296,7 +303,13 @@ def _brokers(shown: pd.DataFrame | None, lang: str) -> None:
         metric_help(m, lang)[0]: st.column_config.Column(help=metric_help(m, lang)[1])
         for m in ("degree", "effective_size", "constraint", "betweenness")
     }
-    st.dataframe(_capped(shown, lang), hide_index=True, width="stretch", column_config=config)
+    st.dataframe(
+        _capped(shown, lang),
+        hide_index=True,
+        width="stretch",
+        column_config=config,
+        placeholder=MISSING,
+    )
 
 
 def _failures(shown: pd.DataFrame | None, lang: str) -> None:
@@ -305,7 +318,7 @@ def _failures(shown: pd.DataFrame | None, lang: str) -> None:
     if shown is None:
         st.info(t("centrality.no_spof", lang))
         return
-    st.dataframe(_capped(shown, lang), hide_index=True, width="stretch")
+    st.dataframe(_capped(shown, lang), hide_index=True, width="stretch", placeholder=MISSING)
 
 
 def _communities(shown: pd.DataFrame | None, modularity: float, lang: str) -> None:
@@ -314,7 +327,7 @@ def _communities(shown: pd.DataFrame | None, modularity: float, lang: str) -> No
     if shown is None:
         return
     st.caption(t("centrality.modularity", lang, value=modularity))
-    st.dataframe(_capped(shown, lang), hide_index=True, width="stretch")
+    st.dataframe(_capped(shown, lang), hide_index=True, width="stretch", placeholder=MISSING)
 
 
 def render() -> None:

@@ -25,6 +25,7 @@ from queries.compare import (
 )
 from ui.cache import GraphVersion, cached, vega_lite_spec
 from ui.state import current_lang, graph_or_stop
+from ui.tables import MISSING
 
 # (table, place highlighted, widget key prefix, header key)
 TABLES = (
@@ -98,7 +99,7 @@ def _totals(tidy: pd.DataFrame, lang: str) -> None:
     )
     if not printed:
         shown = shown.drop(columns=[t("col.printed", lang), t("col.difference", lang)])
-    st.dataframe(shown, hide_index=True, width="stretch")
+    st.dataframe(shown, hide_index=True, width="stretch", placeholder=MISSING)
 
 
 def _highlight_rows(wide: pd.DataFrame, rows: set[str]):
@@ -117,7 +118,7 @@ def _printed_table(tidy: pd.DataFrame, highlight: str, lang: str) -> None:
     wide = wide_table(tidy[~tidy["printed_total"]])
     wide.index.name = t("col.row", lang)
     rows = set(tidy.loc[tidy["place"] == highlight, "row"])
-    st.dataframe(_highlight_rows(wide, rows), width="stretch")
+    st.dataframe(_highlight_rows(wide, rows), width="stretch", placeholder=MISSING)
 
 
 def _table_section(data: GraphVersion, spec: tuple[str, str, str, str], lang: str) -> None:
@@ -175,7 +176,7 @@ def _ranking_section(data: GraphVersion, lang: str) -> None:
     st.vega_lite_chart(chart, width="stretch", key="compare_ranking_chart")
     if ambiguous:
         st.caption(t("compare.ambiguity_note", lang))
-    st.dataframe(shown, hide_index=True, width="stretch")
+    st.dataframe(shown, hide_index=True, width="stretch", placeholder=MISSING)
 
 
 @cached(max_entries=8)

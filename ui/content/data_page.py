@@ -40,6 +40,7 @@ from loaders.importer import ImportReport
 from queries.overview import display_name
 from ui.cache import GraphVersion
 from ui.state import current_lang, graph_or_stop, network_view
+from ui.tables import MISSING
 from ui.upload import (
     ACCEPTED,
     Applied,
@@ -298,7 +299,7 @@ def _problems_table(report: ImportReport, lang: str, key: str = "data_problems")
     ]
     if rows:
         st.markdown(f"**{t('data.problems', lang)}**")
-        st.dataframe(pd.DataFrame(rows), hide_index=True, key=key)
+        st.dataframe(pd.DataFrame(rows), hide_index=True, key=key, placeholder=MISSING)
 
 
 def _counts_table(report: ImportReport, lang: str) -> None:
@@ -314,7 +315,7 @@ def _counts_table(report: ImportReport, lang: str) -> None:
         for part in ("nodes", "relationships")
     ]
     st.markdown(f"**{t('data.counts', lang)}**")
-    st.dataframe(pd.DataFrame(rows), hide_index=True, key="data_counts")
+    st.dataframe(pd.DataFrame(rows), hide_index=True, key="data_counts", placeholder=MISSING)
     changes = [c for c in report.nodes + report.relationships]
     if changes:
         with st.expander(t("data.changes", lang, n=len(changes))):
@@ -332,6 +333,7 @@ def _counts_table(report: ImportReport, lang: str) -> None:
                 ),
                 hide_index=True,
                 key="data_changes",
+                placeholder=MISSING,
             )
 
 

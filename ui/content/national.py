@@ -32,6 +32,7 @@ from queries.national import (
 from queries.overview import display_name
 from ui.cache import GraphVersion, cached
 from ui.state import current_lang, graph_or_stop, node_cap
+from ui.tables import MISSING
 
 PLACE_KEY = "national_place"
 PICK_KEY = "national_pick"
@@ -177,6 +178,7 @@ def _table(view: PlaceView, lang: str) -> None:
         hide_index=True,
         width="stretch",
         key="national_table",
+        placeholder=MISSING,
     )
     missing = int(table["prevalence"].isna().sum())
     if missing:
@@ -263,4 +265,6 @@ def render() -> None:
         if not actors.empty:
             st.subheader(t("national.village_table", lang))
             st.caption(t("national.village_table_help", lang))
-            st.dataframe(actors, hide_index=True, width="stretch", key="national_actors")
+            st.dataframe(
+                actors, hide_index=True, width="stretch", key="national_actors", placeholder=MISSING
+            )

@@ -24,6 +24,7 @@ from queries.overview import (
 )
 from ui.cache import GraphVersion, cached, vega_lite_spec
 from ui.state import current_lang, graph_or_stop
+from ui.tables import MISSING
 
 # The tiles users ask for first; the full table sits in an expander below them.
 TILE_LABELS = ("Actor", "Intervention", "Program", "Observation", "Factor", "Source")
@@ -124,7 +125,7 @@ def _count_tiles(tiles: list[tuple[str, int]], table: pd.DataFrame, lang: str) -
     for column, (label, value) in zip(columns, tiles, strict=False):
         column.metric(label, value)
     with st.expander(t("overview.counts_all", lang)):
-        st.dataframe(table, hide_index=True, width="stretch")
+        st.dataframe(table, hide_index=True, width="stretch", placeholder=MISSING)
 
 
 def _pick_indicator(indicators: pd.DataFrame, lang: str) -> str:
@@ -278,7 +279,7 @@ def _indicator_section(data: GraphVersion, lang: str) -> None:
     for note in notes:
         st.caption(note)
     st.markdown(f"**{t('overview.table_header', lang)}**")
-    st.dataframe(table, hide_index=True, width="stretch")
+    st.dataframe(table, hide_index=True, width="stretch", placeholder=MISSING)
 
 
 def render() -> None:
@@ -291,4 +292,4 @@ def render() -> None:
     _count_tiles(*_count_view(data, lang), lang)
     _indicator_section(data, lang)
     with st.expander(t("overview.glossary", lang)):
-        st.dataframe(_glossary(lang), hide_index=True, width="stretch")
+        st.dataframe(_glossary(lang), hide_index=True, width="stretch", placeholder=MISSING)

@@ -31,6 +31,7 @@ from queries.pathways import (
 )
 from ui.cache import GraphVersion, cached, vega_lite_spec
 from ui.state import current_lang, graph_or_stop, sources_dir, table_rows
+from ui.tables import MISSING
 
 DEFAULT_INTERVENTION = "bibit_lele"
 CHART_HEIGHT = 320  # the plot area of the indicator chart, in pixels
@@ -331,6 +332,11 @@ def _all_frame(data: GraphVersion, lang: str) -> tuple[pd.DataFrame, bytes]:
     table = _all_pathways(data)
     suffix = "_en" if lang == "en" else ""
     names = table[f"name{suffix}"].fillna(table["name"]) if suffix else table["name"]
+    programmes = {
+        str(d["id"]): _name(d, lang)
+        for _, d in data.graph.nodes(data=True)
+        if d.get("label") == "Program" and d.get("id")
+    }
     shown = pd.DataFrame(
         {
             t("col.intervention", lang): table[f"intervention_name{suffix}"].fillna(
@@ -342,7 +348,7 @@ def _all_frame(data: GraphVersion, lang: str) -> tuple[pd.DataFrame, bytes]:
             ],
             t("col.node_name", lang): names,
             t("col.link", lang): [t(f"link.{lk}", lang) for lk in table["link"]],
-            t("col.via", lang): table["via"],
+            t("col.via", lang): [_via_names(v, programmes) for v in table["via"]],
             t("col.claim_kind", lang): [t(f"claim.{c}", lang) if c else "" for c in table["claim"]],
             t("col.evidence", lang): table["evidence_text"],
         }
@@ -355,7 +361,7 @@ def _all_table(shown: pd.DataFrame, csv: bytes, lang: str) -> None:
     rows = table_rows()
     if len(shown) > rows:
         st.caption(t("analysis.rows_capped", lang, shown=rows, total=len(shown)))
-    st.dataframe(shown.head(rows), hide_index=True, width="stretch")
+    st.dataframe(shown.head(rows), hide_index=True, width="stretch", placeholder=MISSING)
     st.download_button(
         t("analysis.download_csv", lang),
         data=csv,

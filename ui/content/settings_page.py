@@ -11,6 +11,7 @@ from graph.neo4j.store import StoreUnavailable
 from loaders.case_study import DatasetError
 from ui.cache import clear_all
 from ui.state import BACKEND_OVERRIDE, current_lang, get_store
+from ui.tables import MISSING
 
 BACKENDS = ("memory", "neo4j")
 THEME_TOML = '[theme]\nbase = "dark"   # or "light"\n'
@@ -106,6 +107,7 @@ def _all_settings(lang: str) -> None:
         hide_index=True,
         width="stretch",
         key="settings_table",
+        placeholder=MISSING,
     )
 
 

@@ -27,6 +27,7 @@ from queries.quality import (
 )
 from ui.cache import GraphVersion, cached
 from ui.state import current_lang, graph_or_stop, sources_dir
+from ui.tables import MISSING
 
 # A word that may be a record's id: letters, digits, "_", "." and "-".
 _ID = re.compile(r"[\w.\-]+")
@@ -89,6 +90,7 @@ def _bibliography(sources: list[dict], lang: str) -> None:
         hide_index=True,
         width="stretch",
         key="sources_bibliography",
+        placeholder=MISSING,
     )
 
 
@@ -130,6 +132,7 @@ def _evidence_browser(data: GraphVersion, sources: list[dict], lang: str) -> Non
         hide_index=True,
         width="stretch",
         key="sources_paragraphs",
+        placeholder=MISSING,
     )
 
 
@@ -150,6 +153,7 @@ def _validation_report(lang: str) -> None:
         _renamed(counts, {"kind": "col.problem_kind", "count": "col.count"}, lang),
         hide_index=True,
         key="sources_problem_counts",
+        placeholder=MISSING,
     )
     columns = {
         "kind": "col.problem_kind",
@@ -159,14 +163,19 @@ def _validation_report(lang: str) -> None:
         "message": "col.message",
     }
     st.dataframe(
-        _renamed(frame, columns, lang), hide_index=True, width="stretch", key="sources_problems"
+        _renamed(frame, columns, lang),
+        hide_index=True,
+        width="stretch",
+        key="sources_problems",
+        placeholder=MISSING,
     )
 
 
 def _shown(value: object, lang: str) -> object:
-    """A cell as a reader should see it: yes/no for a boolean, empty for a missing value."""
-    if isinstance(value, bool):
-        return t("value.yes" if value else "value.no", lang)
+    """A cell as a reader should see it: yes/no for a boolean (or its text, as the claims
+    table holds computed values as text), empty for a missing value."""
+    if isinstance(value, bool) or value in ("True", "False"):
+        return t("value.yes" if value in (True, "True") else "value.no", lang)
     if value is None or (isinstance(value, float) and value != value):
         return ""
     return value
@@ -224,7 +233,11 @@ def _quality_report(data: GraphVersion, lang: str) -> None:
         "explanation": "col.explanation",
     }
     st.dataframe(
-        _renamed(shown, columns, lang), hide_index=True, width="stretch", key="sources_claims"
+        _renamed(shown, columns, lang),
+        hide_index=True,
+        width="stretch",
+        key="sources_claims",
+        placeholder=MISSING,
     )
     _ambiguous_and_conflicts(data, quality["ambiguous"], quality["conflicts"], lang)
     _findings(data, quality["findings"], lang)
@@ -263,7 +276,11 @@ def _findings(data: GraphVersion, report: pd.DataFrame, lang: str) -> None:
         "detail": "col.detail",
     }
     st.dataframe(
-        _renamed(shown, columns, lang), hide_index=True, width="stretch", key="sources_findings"
+        _renamed(shown, columns, lang),
+        hide_index=True,
+        width="stretch",
+        key="sources_findings",
+        placeholder=MISSING,
     )
     st.download_button(
         t("quality.download", lang),
@@ -290,6 +307,7 @@ def _ambiguous_and_conflicts(
         hide_index=True,
         width="stretch",
         key="sources_ambiguous",
+        placeholder=MISSING,
     )
     st.markdown(f"**{t('sources.conflicts', lang)}**")
     if conflicts.empty:
@@ -311,6 +329,7 @@ def _ambiguous_and_conflicts(
         hide_index=True,
         width="stretch",
         key="sources_conflicts",
+        placeholder=MISSING,
     )
 
 
