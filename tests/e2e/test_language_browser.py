@@ -66,8 +66,10 @@ VISIBLE_TEXT = """() => {
       lines.push(cell.textContent);
   }
   // what the tables painted on their canvas (an empty cell is painted "None" there)
+  const painted = new Set();
   for (const [canvas, text] of window.__jjPainted || [])
-    if (canvas && canvas.isConnected && canvas.checkVisibility()) lines.push(text);
+    if (canvas && canvas.isConnected && canvas.checkVisibility()) painted.add(text);
+  lines.push(...[...painted].sort());
   return lines.join('\\n');
 }"""
 
@@ -115,6 +117,20 @@ def _source_text(workspace: Path) -> str:
     )
 
 
+def _settled_text(page) -> str:
+    """The page's visible text once two readings a moment apart agree (a page can still be
+    putting its last elements in place when Streamlit reports it idle)."""
+    text = page.evaluate(VISIBLE_TEXT)
+    for _ in range(10):
+        page.wait_for_timeout(SETTLE_MS)
+        page.wait_for_function(IDLE, timeout=STEP_MS)
+        again = page.evaluate(VISIBLE_TEXT)
+        if again == text:
+            return text
+        text = again
+    return text
+
+
 def _walk(page, server: AppServer, lang: str) -> dict[str, tuple[str, str]]:
     """Page address -> (title, visible text), for every page of the navigation in ``lang``."""
     page.goto(server.url, wait_until="domcontentloaded")
@@ -133,7 +149,7 @@ def _walk(page, server: AppServer, lang: str) -> dict[str, tuple[str, str]]:
         page.wait_for_timeout(SETTLE_MS)
         page.wait_for_function(IDLE, timeout=LOAD_MS)
         page.wait_for_function(SETTLED, timeout=STEP_MS)
-        texts[urlparse(page.url).path.strip("/")] = (title, page.evaluate(VISIBLE_TEXT))
+        texts[urlparse(page.url).path.strip("/")] = (title, _settled_text(page))
     return texts
 
 
@@ -197,13 +213,11 @@ NOTES = (
     "notes of the curated data (observations' ambiguity, claims' details) exist in English "
     "only, and the quality report's details are written in English by queries/quality.py"
 )
-QUERY = "the Query page shows parameter ids and snake_case columns"
+QUERY = "the Query page on a synthetic network still shows raw text (see the test's output)"
 UNFINISHED = {
     ("case study", "id", "sources"): NOTES,
     ("case study", "en", "sources"): "what a claim asserts is written in Indonesian only",
     ("case study", "id", "compare"): NOTES,
-    ("case study", "id", "query"): QUERY,
-    ("case study", "en", "query"): QUERY,
     ("synthetic", "id", "query"): QUERY,
     ("synthetic", "en", "query"): QUERY,
 }
