@@ -213,7 +213,10 @@ NOTES = (
     "notes of the curated data (observations' ambiguity, claims' details) exist in English "
     "only, and the quality report's details are written in English by queries/quality.py"
 )
-QUERY = "the Query page on a synthetic network still shows raw text (see the test's output)"
+QUERY = (
+    "on a network without the case study's village head, the Query page's default parameter is "
+    "an id that does not exist, and its hint names that raw id"
+)
 UNFINISHED = {
     ("case study", "id", "sources"): NOTES,
     ("case study", "en", "sources"): "what a claim asserts is written in Indonesian only",
