@@ -261,7 +261,7 @@ def t_recorded(value: Any, lang: str | None = DEFAULT_LANG) -> str:
     instrument such as SSGI) is returned as it is, and a missing one as "".
 
     >>> t_recorded("not stated", "id"), t_recorded("SSGI", "id"), t_recorded(None, "en")
-    ('tidak disebutkan', 'SSGI', '')
+    ('tidak disebut', 'SSGI', '')
     """
     if value is None or (isinstance(value, float) and value != value):
         return ""
