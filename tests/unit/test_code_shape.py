@@ -33,7 +33,9 @@ def long_functions(path: Path, limit: int = LONGEST) -> list[str]:
 
 
 def test_no_function_of_the_product_is_over_a_hundred_lines():
-    found = [f"{p.relative_to(ROOT).parent}/{e}" for p in product_files() for e in long_functions(p)]
+    found = [
+        f"{p.relative_to(ROOT).parent}/{e}" for p in product_files() for e in long_functions(p)
+    ]
     assert found == [], "\n".join(found)
 
 
